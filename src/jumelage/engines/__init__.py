@@ -1,0 +1,1 @@
+"""Pure-Python engines: plain data in, plain data out; no Django, no database."""

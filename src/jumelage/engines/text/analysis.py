@@ -21,6 +21,7 @@ from jumelage.engines.text.lang import LANGUAGES, detect_language
 _STEMMER_NAMES = {"fr": "french", "en": "english", "ru": "russian"}
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _CYRILLIC = re.compile(r"[а-яё]")
+_SINGLE_LETTER_PREFIX = re.compile(r"\b([^\W\d_])-(?=[^\W_])")
 _ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]")
 
 # Words that say nothing about what an organisation does but are frequent in partner searches
@@ -28,19 +29,19 @@ _ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]")
 _DOMAIN_STOPWORDS = {
     "en": "also based company develop developing development new partner partners project "
     "projects propose provide seeking looking search want well within would could may one "
-    "two use used using work works working able".split(),
+    "two use used using work works working able",
     "fr": "afin ainsi aussi autre autres cadre chez comme dont entre entreprise été être fait "
     "leurs lors nouveau nouveaux nouvelle nouvelles partenaire partenaires plus projet projets "
     "recherchons cherchons souhaite souhaitons tout tous toute toutes très sous vers via "
-    "cette cet ces elles ils peut peuvent sans non ni".split(),
+    "cette cet ces elles ils peut peuvent sans non ni",
     "ru": "также которые который которая которое которых является являются ищем партнер "
     "партнера партнеров проект проекта проектов компания компании для разработки области "
-    "этого этих этой наш наша наши нашей наших свой своих".split(),
+    "этого этих этой наш наша наши нашей наших свой своих",
 }
 _STOPWORDS = {
-    "en": frozenset(STOPWORDS_EN_PLUS) | frozenset(_DOMAIN_STOPWORDS["en"]),
-    "fr": frozenset(STOPWORDS_FRENCH) | frozenset(_DOMAIN_STOPWORDS["fr"]),
-    "ru": frozenset(STOPWORDS_RUSSIAN) | frozenset(_DOMAIN_STOPWORDS["ru"]),
+    "en": frozenset(STOPWORDS_EN_PLUS) | frozenset(_DOMAIN_STOPWORDS["en"].split()),
+    "fr": frozenset(STOPWORDS_FRENCH) | frozenset(_DOMAIN_STOPWORDS["fr"].split()),
+    "ru": frozenset(STOPWORDS_RUSSIAN) | frozenset(_DOMAIN_STOPWORDS["ru"].split()),
 }
 
 
@@ -61,9 +62,10 @@ def strip_accents(word: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Split `text` into normalised words, French elisions ("l'optique") removed."""
+    """Split `text` into normalised words, French elisions ("l'optique") removed and
+    single-letter prefixes joined ("e-santé" → "esanté")."""
     words = []
-    for match in _TOKEN.finditer(normalise(text)):
+    for match in _TOKEN.finditer(_SINGLE_LETTER_PREFIX.sub(r"\1", normalise(text))):
         word = _ELISION.sub("", match.group())
         word = word.replace("'", "")
         if len(word) > 1 or word.isdigit():

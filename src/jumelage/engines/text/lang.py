@@ -19,17 +19,22 @@ _LATIN = re.compile(r"[a-zA-ZÀ-ÿ]")
 _WORD = re.compile(r"[a-zA-ZÀ-ÿ']+")
 _FRENCH_ACCENTS = re.compile(r"[éèêàâùûôîçëïœ]")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # The most frequent function words of each language, excluding those the two share
 # ("a", "on", "in", "plus" …), so that every hit is evidence for one side.
-_FRENCH_WORDS = frozenset(
+_FRENCH_WORDS = _words(
     "le la les des du de un une et est sont pour par sur dans avec au aux ce cette ces qui que "
     "nous vous il elle ils leur leurs ou où pas ne se sa son ses d l entre dont été être "
-    "notre nos mais aussi comme chez très sous vers afin ainsi".split()
+    "notre nos mais aussi comme chez très sous vers afin ainsi"
 )
-_ENGLISH_WORDS = frozenset(
+_ENGLISH_WORDS = _words(
     "the of and to is are for with by from this that these which be been was were it its we "
     "our their has have will can on at an as not into also such between through within "
-    "using based new partner seeking".split()
+    "using based new partner seeking"
 )
 
 

@@ -1,0 +1,864 @@
+"""The matching index: organisations, their cooperation history and profiles, ready to rank.
+
+Signals, each scaled to 0…1 and fused by a weighted sum (`Weights`):
+- lexical: BM25 over each organisation's texts (descriptions, keywords, names, its projects
+  and profiles) in the query's language, with Snowball stems;
+- concepts: the technology concepts of the query found in the organisation's texts in any
+  language (the cross-lingual signal), weighted by rarity; plus sector and NACE activity fit;
+- network: co-participation with the query's partners in past projects, and a small
+  track-record prior (organisations with more cooperation projects are likelier partners);
+- complement: a profile of the opposite direction (an offer facing a request) on the same
+  topic, and the kind of partner sought.
+
+Candidates are the union of the best lexical, concept and network hits; filters, exclusions
+and the query's partners are removed before scoring. Every result carries its reasons.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import os
+import shutil
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jumelage.engines.matching.lexical import LexicalSegment
+from jumelage.engines.matching.model import (
+    Filters,
+    Organisation,
+    Profile,
+    Project,
+    Query,
+    Result,
+)
+from jumelage.engines.matching.reasons import make_reason
+from jumelage.engines.text.analysis import analyse_pairs
+from jumelage.engines.text.concepts import (
+    ConceptVocabulary,
+    activity_label,
+    default_vocabulary,
+    sector_label,
+)
+from jumelage.engines.text.lang import LANGUAGES, detect_language
+
+FORMAT = "jumelage-matching-index"
+FORMAT_VERSION = 1
+_OPPOSITE = {"request": "offer", "offer": "request", "cooperation": "cooperation"}
+_COMPLEMENT_CODES = {
+    "request": "offers_what_you_request",
+    "offer": "requests_what_you_offer",
+    "cooperation": "seeks_cooperation",
+}
+# Signals that say something about this query; the track record alone does not.
+_EVIDENCE = ("lexical", "concepts", "network", "complement", "sector", "activity")
+_COUNTRY_ALIASES = {"GR": "EL", "GB": "UK"}
+
+
+@dataclass
+class Weights:
+    """How much each signal counts in the fused score (the score is their weighted mean)."""
+
+    lexical: float = 0.40
+    concepts: float = 0.30
+    sector: float = 0.03
+    activity: float = 0.04
+    network: float = 0.35
+    track_record: float = 0.06
+    complement: float = 0.15
+    partner_kind: float = 0.05
+
+
+@dataclass
+class _Analysis:
+    """Index terms per language and concept counts of one text source."""
+
+    terms: dict[str, Counter[str]] = field(default_factory=dict)
+    concepts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: _Analysis) -> None:
+        for lang, counts in other.terms.items():
+            self.terms.setdefault(lang, Counter()).update(counts)
+        self.concepts.update(other.concepts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "terms": {k: dict(v) for k, v in self.terms.items()},
+            "concepts": dict(self.concepts),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> _Analysis:
+        return cls(
+            terms={k: Counter(v) for k, v in data["terms"].items()},
+            concepts=Counter(data["concepts"]),
+        )
+
+
+@dataclass
+class _QueryVector:
+    lang: str
+    terms: list[str]
+    surface: dict[str, str]
+    concepts: Counter[str]
+    activities: set[str]
+    direction: str
+    partners: tuple[str, ...]
+    partner_kinds: tuple[str, ...]
+    filters: Filters
+    exclude: frozenset[str]
+
+
+def _saturate(count: float) -> float:
+    """Weight of something mentioned `count` times: 0.6 once, 1.0 from about eight times."""
+    return 0.0 if count <= 0 else min(1.0, 0.6 + 0.2 * math.log(count))
+
+
+def _vocabulary_fingerprint(vocabulary: ConceptVocabulary) -> str:
+    digest = hashlib.sha256()
+    for concept in sorted(vocabulary, key=lambda c: c.id):
+        digest.update(json.dumps([concept.id, concept.labels], sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+class MatchingIndex:
+    """Organisations, projects and profiles analysed for partner recommendation.
+
+    Build one with `build_index`; update it with `upsert_*` / `remove_*` (no full rebuild);
+    persist it with `save` and `MatchingIndex.load`; query it with `recommend`,
+    `recommend_for_org` and `recommend_for_profile`.
+    """
+
+    def __init__(self, vocabulary: ConceptVocabulary | None = None, weights: Weights | None = None):
+        self.vocabulary = vocabulary or default_vocabulary()
+        self.weights = weights or Weights()
+        self.organisations: dict[str, Organisation] = {}
+        self.projects: dict[str, Project] = {}
+        self.profiles: dict[str, Profile] = {}
+        self._own: dict[str, _Analysis] = {}
+        self._project_analysis: dict[str, _Analysis] = {}
+        self._profile_analysis: dict[str, _Analysis] = {}
+        self._org_projects: dict[str, set[str]] = defaultdict(set)
+        self._org_profiles: dict[str, set[str]] = defaultdict(set)
+        self.segments: dict[str, LexicalSegment] = {
+            lang: LexicalSegment(lang) for lang in LANGUAGES
+        }
+        self._org_concepts: dict[str, dict[str, float]] = {}
+        self._concept_orgs: dict[str, dict[str, float]] = defaultdict(dict)
+        self._deferred: set[str] | None = None
+
+    # ----------------------------------------------------------------- analysis
+
+    def _analyse(self, texts: Iterable[tuple[str, str | None]]) -> _Analysis:
+        analysis = _Analysis()
+        for text, lang in texts:
+            if not text or not text.strip():
+                continue
+            lang = lang if lang in LANGUAGES else detect_language(text)
+            terms = [term for term, _ in analyse_pairs(text, lang)]
+            if terms:
+                analysis.terms.setdefault(lang, Counter()).update(terms)
+            analysis.concepts.update(self.vocabulary.count(text, lang))
+        return analysis
+
+    def _analyse_organisation(self, org: Organisation) -> _Analysis:
+        main_lang = next((lang for lang in LANGUAGES if org.descriptions.get(lang)), None)
+        texts: list[tuple[str, str | None]] = [
+            (text, lang) for lang, text in org.descriptions.items() if lang in LANGUAGES
+        ]
+        texts += [(name, None) for name in (org.name, *org.aliases)]
+        analysis = self._analyse(texts)
+        for keyword in org.keywords:
+            keyword_analysis = self._analyse([(keyword, main_lang)])
+            analysis.add(keyword_analysis)
+            # A keyword the organisation chose for itself says more than a passing mention.
+            for concept in keyword_analysis.concepts:
+                analysis.concepts[concept] += 2
+        return analysis
+
+    # ----------------------------------------------------------------- updates
+
+    def upsert_organisation(self, org: Organisation) -> None:
+        """Add `org`, or replace the organisation with the same id."""
+        self.organisations[org.id] = org
+        self._own[org.id] = self._analyse_organisation(org)
+        self._recompose(org.id)
+
+    def remove_organisation(self, org_id: str) -> None:
+        """Remove an organisation and its profiles; projects keep it as a past participant
+        but it is no longer recommended."""
+        self.organisations.pop(org_id, None)
+        self._own.pop(org_id, None)
+        for profile_id in list(self._org_profiles.get(org_id, ())):
+            self.remove_profile(profile_id)
+        self._recompose(org_id)
+
+    def upsert_project(self, project: Project) -> None:
+        """Add or replace a past cooperation project and update its participants."""
+        old = self.projects.get(project.id)
+        affected = set(old.participants) if old else set()
+        for org_id in affected:
+            self._org_projects[org_id].discard(project.id)
+        self.projects[project.id] = project
+        self._project_analysis[project.id] = self._analyse(
+            [(project.title, project.lang), (project.summary, project.lang)]
+        )
+        for org_id in project.participants:
+            self._org_projects[org_id].add(project.id)
+        for org_id in affected | set(project.participants):
+            self._recompose(org_id)
+
+    def remove_project(self, project_id: str) -> None:
+        """Remove a project from the history."""
+        project = self.projects.pop(project_id, None)
+        self._project_analysis.pop(project_id, None)
+        if project:
+            for org_id in project.participants:
+                self._org_projects[org_id].discard(project_id)
+                self._recompose(org_id)
+
+    def upsert_profile(self, profile: Profile) -> None:
+        """Add or replace a cooperation profile of an organisation."""
+        if profile.direction not in _OPPOSITE:
+            raise ValueError(f"profile {profile.id}: unknown direction {profile.direction!r}")
+        old = self.profiles.get(profile.id)
+        if old and old.org != profile.org:
+            self._org_profiles[old.org].discard(profile.id)
+            self._recompose(old.org)
+        self.profiles[profile.id] = profile
+        self._profile_analysis[profile.id] = self._analyse(
+            [(profile.title, profile.lang), (profile.text, profile.lang)]
+            + [(keyword, profile.lang) for keyword in profile.keywords]
+        )
+        self._org_profiles[profile.org].add(profile.id)
+        self._recompose(profile.org)
+
+    def remove_profile(self, profile_id: str) -> None:
+        """Remove a cooperation profile."""
+        profile = self.profiles.pop(profile_id, None)
+        self._profile_analysis.pop(profile_id, None)
+        if profile:
+            self._org_profiles[profile.org].discard(profile_id)
+            self._recompose(profile.org)
+
+    def _recompose(self, org_id: str) -> None:
+        """Rebuild the documents of `org_id` from its own texts, projects and profiles."""
+        if self._deferred is not None:
+            self._deferred.add(org_id)
+            return
+        own = self._own.get(org_id)
+        if own is None:
+            for segment in self.segments.values():
+                segment.remove(org_id)
+            self._set_concepts(org_id, Counter())
+            return
+        document = _Analysis()
+        document.add(own)
+        for project_id in self._org_projects.get(org_id, ()):
+            document.add(self._project_analysis[project_id])
+        for profile_id in self._org_profiles.get(org_id, ()):
+            document.add(self._profile_analysis[profile_id])
+        for lang, segment in self.segments.items():
+            segment.set(org_id, document.terms.get(lang, Counter()))
+        self._set_concepts(org_id, document.concepts)
+
+    def _set_concepts(self, org_id: str, concepts: Counter[str]) -> None:
+        for concept in self._org_concepts.pop(org_id, {}):
+            postings = self._concept_orgs.get(concept)
+            if postings is not None:
+                postings.pop(org_id, None)
+                if not postings:
+                    del self._concept_orgs[concept]
+        weights = {concept: _saturate(count) for concept, count in concepts.items() if count > 0}
+        if weights:
+            self._org_concepts[org_id] = weights
+            for concept, weight in weights.items():
+                self._concept_orgs[concept][org_id] = weight
+
+    def bulk(self) -> _Bulk:
+        """Context manager deferring document composition until the block ends (fast loads)."""
+        return _Bulk(self)
+
+    def compact(self) -> None:
+        """Rebuild the bm25s segments now instead of at the next query."""
+        for segment in self.segments.values():
+            segment.rebuild()
+
+    # ----------------------------------------------------------------- queries
+
+    def recommend(self, query: Query, top: int = 10, lang: str = "en") -> list[Result]:
+        """Return the `top` best partners for `query`, best first, with reasons whose labels
+        are in `lang` ("fr", "en" or "ru")."""
+        text_lang = query.lang if query.lang in LANGUAGES else detect_language(query.text)
+        pairs = analyse_pairs(query.text, text_lang)
+        surface: dict[str, str] = {}
+        for term, word in pairs:
+            surface.setdefault(term, word)
+        concepts = self.vocabulary.count(query.text, text_lang)
+        vector = _QueryVector(
+            lang=text_lang,
+            terms=list(surface),
+            surface=surface,
+            concepts=concepts,
+            activities=set(query.activities),
+            direction=query.direction if query.direction in _OPPOSITE else "request",
+            partners=tuple(query.partners),
+            partner_kinds=tuple(query.partner_kinds),
+            filters=query.filters,
+            exclude=frozenset(query.exclude),
+        )
+        return self._rank(vector, top, lang)
+
+    def recommend_for_org(
+        self,
+        org_id: str,
+        top: int = 10,
+        lang: str = "en",
+        *,
+        filters: Filters | None = None,
+        exclude: Iterable[str] = (),
+        exclude_known: bool = False,
+    ) -> list[Result]:
+        """Recommend partners for organisation `org_id` from what it does (its texts,
+        projects and profiles). `exclude_known` drops organisations it already worked with.
+        Raises KeyError for an unknown organisation."""
+        if org_id not in self.organisations:
+            raise KeyError(org_id)
+        segment_lang, document = max(
+            ((lang_, seg.docs.get(org_id)) for lang_, seg in self.segments.items()),
+            key=lambda item: sum(item[1].values()) if item[1] else 0,
+        )
+        terms: list[str] = []
+        if document:
+            segment = self.segments[segment_lang]
+            ranked = sorted(document, key=lambda t: -document[t] * segment.idf(t))
+            terms = ranked[:60]
+        excluded = set(exclude)
+        if exclude_known:
+            excluded |= set(self._coworkers(org_id))
+        vector = _QueryVector(
+            lang=segment_lang,
+            terms=terms,
+            surface={},
+            concepts=Counter(
+                {c: max(1, round(w * 4)) for c, w in self._org_concepts.get(org_id, {}).items()}
+            ),
+            activities=set(self.organisations[org_id].activities),
+            direction="cooperation",
+            partners=(org_id,),
+            partner_kinds=(),
+            filters=filters or Filters(),
+            exclude=frozenset(excluded),
+        )
+        return self._rank(vector, top, lang)
+
+    def recommend_for_profile(
+        self,
+        profile_id: str,
+        top: int = 10,
+        lang: str = "en",
+        *,
+        filters: Filters | None = None,
+        exclude: Iterable[str] = (),
+    ) -> list[Result]:
+        """Recommend partners for a published profile: organisations whose profiles or work
+        answer it (an offer for a request, and the reverse). Raises KeyError when unknown."""
+        profile = self.profiles[profile_id]
+        query = Query(
+            id=profile_id,
+            text="\n".join([profile.title, profile.text, *profile.keywords]),
+            lang=profile.lang,
+            partners=(profile.org,),
+            filters=filters or Filters(),
+            exclude=tuple(exclude),
+            direction=profile.direction,
+            partner_kinds=profile.partner_kinds,
+        )
+        return self.recommend(query, top, lang)
+
+    # ----------------------------------------------------------------- scoring
+
+    def _admissible(self, org_id: str, vector: _QueryVector) -> bool:
+        org = self.organisations.get(org_id)
+        if org is None or org_id in vector.exclude or org_id in vector.partners:
+            return False
+        filters = vector.filters
+        if filters.country:
+            country = _COUNTRY_ALIASES.get(org.country.upper(), org.country.upper())
+            wanted = {_COUNTRY_ALIASES.get(c.upper(), c.upper()) for c in filters.country}
+            if country not in wanted:
+                return False
+        if filters.region and not any(
+            org.region.upper().startswith(region.upper()) for region in filters.region
+        ):
+            return False
+        return not (filters.kind and org.kind not in filters.kind)
+
+    def _coworkers(self, org_id: str) -> dict[str, float]:
+        """Organisations that took part in projects with `org_id`, weighted so that a small
+        project counts more than a large consortium."""
+        weights: dict[str, float] = defaultdict(float)
+        for project_id in self._org_projects.get(org_id, ()):
+            participants = self.projects[project_id].participants
+            if len(participants) < 2:
+                continue
+            weight = 1.0 / math.sqrt(len(participants) - 1)
+            for other in participants:
+                if other != org_id:
+                    weights[other] += weight
+        return weights
+
+    def _rank(self, vector: _QueryVector, top: int, lang: str) -> list[Result]:
+        weights = self.weights
+        segment = self.segments.get(vector.lang)
+        lexical: dict[str, float] = {}
+        lexical_scale = 1.0
+        if segment is not None and vector.terms:
+            lexical = segment.scores(vector.terms, limit=max(300, top * 20))
+            if lexical:
+                lexical_scale = max(
+                    max(lexical.values()), 0.25 * segment.reference_score(vector.terms)
+                )
+
+        concept_scores, concept_total = self._concept_scores(vector)
+        network: dict[str, float] = defaultdict(float)
+        for partner in vector.partners:
+            for other, weight in self._coworkers(partner).items():
+                network[other] += weight
+
+        candidates = set(lexical) | set(concept_scores) | set(network)
+        candidates.update(self._complement_candidates(vector))
+        fallback = not candidates
+        if fallback:
+            candidates = set(self.organisations)
+        candidates = {c for c in candidates if self._admissible(c, vector)}
+
+        query_sectors = Counter(
+            sector
+            for concept in vector.concepts
+            if concept in self.vocabulary
+            for sector in self.vocabulary[concept].sectors
+        )
+        query_activities = set(vector.activities)
+        for concept in vector.concepts:
+            if concept in self.vocabulary:
+                query_activities.update(self.vocabulary[concept].activities)
+
+        total_weight = (
+            weights.lexical
+            + weights.concepts
+            + weights.sector
+            + weights.activity
+            + weights.network
+            + weights.track_record
+            + weights.complement
+            + weights.partner_kind
+        )
+        scored: list[tuple[float, str, dict[str, float], str | None]] = []
+        for org_id in candidates:
+            org = self.organisations[org_id]
+            parts = {
+                "lexical": lexical.get(org_id, 0.0) / lexical_scale,
+                "concepts": concept_scores.get(org_id, 0.0) / concept_total
+                if concept_total
+                else 0.0,
+                "network": network.get(org_id, 0.0) / (network.get(org_id, 0.0) + 0.5),
+                "track_record": _track_record(len(self._org_projects.get(org_id, ()))),
+                "sector": self._sector_fit(org, query_sectors),
+                "activity": _activity_fit(org.activities, query_activities),
+                "partner_kind": 1.0 if org.kind and org.kind in vector.partner_kinds else 0.0,
+            }
+            complement, profile_id = self._complement(org_id, vector)
+            parts["complement"] = complement
+            if not any(parts[name] for name in _EVIDENCE) and not fallback:
+                continue
+            score = sum(getattr(weights, name) * value for name, value in parts.items())
+            scored.append((round(score / total_weight, 4), org_id, parts, profile_id))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        results = []
+        for score, org_id, parts, profile_id in scored[:top]:
+            reasons = self._reasons(org_id, vector, parts, profile_id, query_activities, lang)
+            results.append(Result(org=org_id, score=score, reasons=reasons, profile=profile_id))
+        return results
+
+    def _concept_idf(self, concept: str) -> float:
+        df = len(self._concept_orgs.get(concept, ()))
+        return math.log(1 + (len(self.organisations) + 1) / (df + 1))
+
+    def _concept_scores(self, vector: _QueryVector) -> tuple[dict[str, float], float]:
+        scores: dict[str, float] = defaultdict(float)
+        total = 0.0
+        for concept, count in vector.concepts.items():
+            weight = self._concept_idf(concept) * _saturate(count)
+            total += weight
+            for org_id, org_weight in self._concept_orgs.get(concept, {}).items():
+                scores[org_id] += weight * org_weight
+        return scores, total
+
+    def _sector_fit(self, org: Organisation, query_sectors: Counter[str]) -> float:
+        if not query_sectors:
+            return 0.0
+        sectors = set(org.sectors)
+        for concept in self._org_concepts.get(org.id, {}):
+            if concept in self.vocabulary:
+                sectors.update(self.vocabulary[concept].sectors)
+        shared = sum(n for sector, n in query_sectors.items() if sector in sectors)
+        return shared / sum(query_sectors.values())
+
+    def _complement_candidates(self, vector: _QueryVector) -> set[str]:
+        wanted = _OPPOSITE[vector.direction]
+        if not vector.concepts:
+            return set()
+        return {
+            profile.org
+            for profile_id, profile in self.profiles.items()
+            if profile.direction == wanted
+            and set(self._profile_analysis[profile_id].concepts) & set(vector.concepts)
+        }
+
+    def _complement(self, org_id: str, vector: _QueryVector) -> tuple[float, str | None]:
+        wanted = _OPPOSITE[vector.direction]
+        best, best_profile = 0.0, None
+        query_terms = set(vector.terms)
+        for profile_id in self._org_profiles.get(org_id, ()):
+            profile = self.profiles[profile_id]
+            if profile.direction != wanted:
+                continue
+            analysis = self._profile_analysis[profile_id]
+            concept_fit = (
+                len(set(analysis.concepts) & set(vector.concepts)) / len(vector.concepts)
+                if vector.concepts
+                else 0.0
+            )
+            profile_terms = analysis.terms.get(vector.lang, Counter())
+            term_fit = (
+                min(1.0, 3 * len(query_terms & set(profile_terms)) / len(query_terms))
+                if query_terms
+                else 0.0
+            )
+            fit = max(concept_fit, 0.5 * concept_fit + 0.5 * term_fit)
+            if fit > best:
+                best, best_profile = fit, profile_id
+        if best < 0.2:
+            return 0.0, None
+        return best, best_profile
+
+    # ----------------------------------------------------------------- reasons
+
+    def _reasons(
+        self,
+        org_id: str,
+        vector: _QueryVector,
+        parts: dict[str, float],
+        profile_id: str | None,
+        query_activities: set[str],
+        lang: str,
+    ) -> list[Any]:
+        reasons = []
+        shared = [c for c in vector.concepts if c in self._org_concepts.get(org_id, {})]
+        if shared:
+            shared.sort(key=lambda c: (-self._concept_idf(c), c))
+            shared = shared[:4]
+            reasons.append(
+                make_reason(
+                    "shares_concepts",
+                    concepts=[self.vocabulary.label(c, lang) for c in shared],
+                    ids=shared,
+                )
+            )
+        segment = self.segments.get(vector.lang)
+        document = segment.docs.get(org_id) if segment else None
+        if document:
+            matched = [t for t in vector.terms if t in document]
+            matched.sort(key=lambda t: -segment.idf(t) if segment else 0.0)
+            words = []
+            concept_words = {self.vocabulary.label(c, vector.lang).lower() for c in shared}
+            for term in matched:
+                word = vector.surface.get(term)
+                if word and word not in words and word not in concept_words:
+                    words.append(word)
+                if len(words) == 5:
+                    break
+            if words and parts["lexical"] > 0.05:
+                reasons.append(make_reason("matching_terms", terms=words))
+        org = self.organisations[org_id]
+        codes = _shared_activities(org.activities, query_activities)
+        if codes:
+            reasons.append(
+                make_reason(
+                    "same_activity",
+                    activities=[activity_label(code, lang) or code for code in codes],
+                    codes=codes,
+                )
+            )
+        for partner in vector.partners:
+            project = self._shared_project(partner, org_id)
+            if project is not None:
+                count = len(
+                    self._org_projects.get(partner, set()) & self._org_projects.get(org_id, set())
+                )
+                reasons.append(
+                    make_reason(
+                        "worked_with",
+                        partner=self._short_name(partner),
+                        partner_id=partner,
+                        project=project.id,
+                        project_title=project.title,
+                        projects=count,
+                    )
+                )
+        similar = self._similar_project(org_id, vector)
+        if similar is not None:
+            reasons.append(make_reason("similar_project", project=similar.id, title=similar.title))
+        if profile_id is not None:
+            profile = self.profiles[profile_id]
+            reasons.append(
+                make_reason(
+                    _COMPLEMENT_CODES[vector.direction],
+                    profile=profile_id,
+                    title=profile.title or profile.text[:80],
+                )
+            )
+        if parts["partner_kind"]:
+            reasons.append(make_reason("partner_kind", kind=org.kind))
+        if not shared and parts["sector"] > 0:
+            sectors = sorted(
+                {
+                    s
+                    for c in vector.concepts
+                    if c in self.vocabulary
+                    for s in self.vocabulary[c].sectors
+                }
+                & self._org_sectors(org)
+            )
+            if sectors:
+                reasons.append(
+                    make_reason(
+                        "same_sector",
+                        sectors=[sector_label(s, lang) for s in sectors],
+                        codes=sectors,
+                    )
+                )
+        projects = len(self._org_projects.get(org_id, ()))
+        if projects >= 5 and not any(r.kind == "network" for r in reasons):
+            reasons.append(make_reason("track_record", projects=projects))
+        return reasons
+
+    def _org_sectors(self, org: Organisation) -> set[str]:
+        sectors = set(org.sectors)
+        for concept in self._org_concepts.get(org.id, {}):
+            if concept in self.vocabulary:
+                sectors.update(self.vocabulary[concept].sectors)
+        return sectors
+
+    def _short_name(self, org_id: str) -> str:
+        org = self.organisations.get(org_id)
+        if org is None:
+            return org_id
+        names = [name for name in (org.name, *org.aliases) if name]
+        return min(names, key=len) if names else org_id
+
+    def _shared_project(self, partner: str, org_id: str) -> Project | None:
+        shared = self._org_projects.get(partner, set()) & self._org_projects.get(org_id, set())
+        if not shared:
+            return None
+        return max(
+            (self.projects[p] for p in shared), key=lambda p: (p.year or 0, len(p.title), p.id)
+        )
+
+    def _similar_project(self, org_id: str, vector: _QueryVector) -> Project | None:
+        best, best_project = 0.0, None
+        query_terms = set(vector.terms)
+        for project_id in sorted(self._org_projects.get(org_id, ()))[:500]:
+            analysis = self._project_analysis[project_id]
+            concept_fit = len(set(analysis.concepts) & set(vector.concepts))
+            term_fit = len(query_terms & set(analysis.terms.get(vector.lang, ())))
+            fit = 2 * concept_fit + term_fit
+            if fit > best:
+                best, best_project = fit, self.projects[project_id]
+        return best_project if best >= 3 else None
+
+    # ----------------------------------------------------------------- persistence
+
+    def save(self, directory: str | Path) -> None:
+        """Write the index to `directory` (replaced atomically: readers see the old or the new
+        index, never half of one). The format is versioned; see `MatchingIndex.load`."""
+        target = Path(directory)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        try:
+            with gzip.open(staging / "records.jsonl.gz", "wt", encoding="utf-8") as out:
+                for org in self.organisations.values():
+                    record = {
+                        "type": "org",
+                        "data": asdict(org),
+                        "analysis": self._own[org.id].to_json(),
+                    }
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                for project in self.projects.values():
+                    record = {
+                        "type": "project",
+                        "data": asdict(project),
+                        "analysis": self._project_analysis[project.id].to_json(),
+                    }
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                for profile in self.profiles.values():
+                    record = {
+                        "type": "profile",
+                        "data": asdict(profile),
+                        "analysis": self._profile_analysis[profile.id].to_json(),
+                    }
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for lang, segment in self.segments.items():
+                segment.save(staging / "lexical" / lang)
+            manifest = {
+                "format": FORMAT,
+                "version": FORMAT_VERSION,
+                "vocabulary": _vocabulary_fingerprint(self.vocabulary),
+                "weights": asdict(self.weights),
+                "counts": {
+                    "organisations": len(self.organisations),
+                    "projects": len(self.projects),
+                    "profiles": len(self.profiles),
+                },
+            }
+            (staging / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+            old = None
+            if target.exists():
+                old = target.with_name(f".{target.name}.old-{os.getpid()}")
+                target.rename(old)
+            staging.rename(target)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+    @classmethod
+    def load(
+        cls, directory: str | Path, vocabulary: ConceptVocabulary | None = None
+    ) -> MatchingIndex:
+        """Read an index written by `save`. Raises ValueError for another format or version.
+        When the concept vocabulary changed since the save, texts are analysed again."""
+        path = Path(directory)
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
+            raise ValueError(
+                f"{path}: not a {FORMAT} version {FORMAT_VERSION} index "
+                f"(found {manifest.get('format')} version {manifest.get('version')})"
+            )
+        index = cls(vocabulary, Weights(**manifest.get("weights", {})))
+        reuse = manifest.get("vocabulary") == _vocabulary_fingerprint(index.vocabulary)
+        with index.bulk(), gzip.open(path / "records.jsonl.gz", "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                data = _tuples(record["data"])
+                analysis = _Analysis.from_json(record["analysis"]) if reuse else None
+                if record["type"] == "org":
+                    org = Organisation(**data)
+                    index.organisations[org.id] = org
+                    index._own[org.id] = analysis or index._analyse_organisation(org)
+                    index._deferred_add(org.id)
+                elif record["type"] == "project":
+                    index._load_project(Project(**data), analysis)
+                elif record["type"] == "profile":
+                    profile = Profile(**data)
+                    index.profiles[profile.id] = profile
+                    index._profile_analysis[profile.id] = analysis or index._analyse(
+                        [(profile.title, profile.lang), (profile.text, profile.lang)]
+                        + [(k, profile.lang) for k in profile.keywords]
+                    )
+                    index._org_profiles[profile.org].add(profile.id)
+                    index._deferred_add(profile.org)
+        for lang, segment in index.segments.items():
+            lexical_dir = path / "lexical" / lang
+            if reuse and (lexical_dir / "ids.json").exists():
+                segment.load_main(lexical_dir)
+            else:
+                segment.rebuild()
+        return index
+
+    def _deferred_add(self, org_id: str) -> None:
+        if self._deferred is not None:
+            self._deferred.add(org_id)
+        else:
+            self._recompose(org_id)
+
+    def _load_project(self, project: Project, analysis: _Analysis | None) -> None:
+        self.projects[project.id] = project
+        self._project_analysis[project.id] = analysis or self._analyse(
+            [(project.title, project.lang), (project.summary, project.lang)]
+        )
+        for org_id in project.participants:
+            self._org_projects[org_id].add(project.id)
+            self._deferred_add(org_id)
+
+
+class _Bulk:
+    def __init__(self, index: MatchingIndex):
+        self.index = index
+
+    def __enter__(self) -> MatchingIndex:
+        self.index._deferred = set()
+        return self.index
+
+    def __exit__(self, *exc_info: object) -> None:
+        pending, self.index._deferred = self.index._deferred or set(), None
+        for org_id in pending:
+            self.index._recompose(org_id)
+
+
+def _tuples(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in data.items()}
+
+
+def _track_record(projects: int) -> float:
+    return projects / (projects + 10)
+
+
+def _activity_fit(activities: Iterable[str], wanted: set[str]) -> float:
+    if not wanted:
+        return 0.0
+    best = 0.0
+    for code in activities:
+        for target in wanted:
+            if code[:5] == target[:5]:
+                return 1.0
+            if code[:2] == target[:2]:
+                best = 0.5
+    return best
+
+
+def _shared_activities(activities: Iterable[str], wanted: set[str]) -> list[str]:
+    return sorted({code for code in activities for target in wanted if code[:5] == target[:5]})
+
+
+def build_index(
+    organisations: Iterable[Organisation],
+    projects: Iterable[Project] = (),
+    profiles: Iterable[Profile] = (),
+    *,
+    vocabulary: ConceptVocabulary | None = None,
+    weights: Weights | None = None,
+) -> MatchingIndex:
+    """Build a MatchingIndex from the directory's organisations, cooperation history and
+    profiles. Profiles of unknown organisations raise ValueError; project participants that
+    are not in the directory are kept in the history but never recommended."""
+    index = MatchingIndex(vocabulary, weights)
+    with index.bulk():
+        for org in organisations:
+            index.upsert_organisation(org)
+        for project in projects:
+            index.upsert_project(project)
+        for profile in profiles:
+            if profile.org not in index.organisations:
+                raise ValueError(f"profile {profile.id}: unknown organisation {profile.org!r}")
+            index.upsert_profile(profile)
+    index.compact()
+    return index

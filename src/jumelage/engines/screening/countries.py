@@ -41,9 +41,40 @@ CK cook islands|TZ tanzania|FJ fiji|VU vanuatu|BB barbados|BM bermuda|GI gibralt
 
 
 _GENERIC = frozenset(
-    "united republic of the south north islands island saint and democratic people's arab "
-    "central african new sri great west islamic states state kingdom america federation "
-    "equatorial ivory coast virgin isle korea congo".split()
+    [
+        "united",
+        "republic",
+        "of",
+        "the",
+        "south",
+        "north",
+        "islands",
+        "island",
+        "saint",
+        "and",
+        "democratic",
+        "people's",
+        "arab",
+        "central",
+        "african",
+        "new",
+        "sri",
+        "great",
+        "west",
+        "islamic",
+        "states",
+        "state",
+        "kingdom",
+        "america",
+        "federation",
+        "equatorial",
+        "ivory",
+        "coast",
+        "virgin",
+        "isle",
+        "korea",
+        "congo",
+    ]
 )
 _LINKS = frozenset({"of", "the", "and"})
 

@@ -79,7 +79,7 @@ STOPWORDS: frozenset[str] = frozenset(
     {
         "of", "the", "and", "for", "in", "on", "at", "by", "de", "la", "le", "les", "du",
         "des", "d", "l", "et", "en", "und", "der", "die", "das", "fur", "im", "named", "after",
-        "imeni", "im", "и", "имени", "им", "по", "для", "в", "на", "&",
+        "imeni", "и", "имени", "им", "по", "для", "в", "на", "&",
     }
 )  # fmt: skip
 
@@ -96,6 +96,7 @@ def tokens(text: str) -> list[str]:
     return [token for token in _NON_WORD.sub(" ", clean_text(text).casefold()).split() if token]
 
 
+@lru_cache(maxsize=200_000)
 def fold_token(token: str) -> str:
     """A word in plain ASCII-like Latin: Cyrillic by ICAO 2013, accents dropped."""
     if has_cyrillic(token):
@@ -127,8 +128,15 @@ def _phrase_keys(phrases: tuple[str, ...]) -> list[tuple[str, ...]]:
     return sorted((key for key in keys if key), key=len, reverse=True)
 
 
-_LEGAL_KEYS = _phrase_keys(LEGAL_FORMS)
-_QUALIFIER_KEYS = _phrase_keys(ACADEMY_QUALIFIERS)
+def _by_first_key(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        table.setdefault(phrase[0], []).append(phrase)
+    return table
+
+
+_LEGAL_KEYS = _by_first_key(_phrase_keys(LEGAL_FORMS))
+_QUALIFIER_KEYS = _by_first_key(_phrase_keys(ACADEMY_QUALIFIERS))
 _STOP_KEYS = frozenset(skeleton(word) for word in STOPWORDS)
 
 
@@ -143,14 +151,14 @@ class NameParts:
 
 
 def _strip_phrases(
-    words: list[str], keys: list[str], phrases: list[tuple[str, ...]]
+    words: list[str], keys: list[str], phrases: dict[str, list[tuple[str, ...]]]
 ) -> tuple[list[str], list[str], list[str]]:
     removed: list[str] = []
     kept_words: list[str] = []
     kept_keys: list[str] = []
     index = 0
     while index < len(keys):
-        for phrase in phrases:
+        for phrase in phrases.get(keys[index], ()):
             end = index + len(phrase)
             if tuple(keys[index:end]) == phrase:
                 removed.append(" ".join(words[index:end]))

@@ -241,12 +241,14 @@ def parse_un_xml(path: Path, list_id: str = "un-sc") -> ParsedList:
         births: list[str] = []
         for birth in _children(record, "INDIVIDUAL_DATE_OF_BIRTH"):
             for field_name in ("DATE", "YEAR", "FROM_YEAR", "TO_YEAR"):
-                value = _text(birth, field_name)
-                if value is None:
+                birth_text = _text(birth, field_name)
+                if birth_text is None:
                     continue
-                dates = parse_dates(value)
+                dates = parse_dates(birth_text)
                 if not dates:
-                    raise ListParseError(str(path), where, field_name, f"unreadable date {value!r}")
+                    raise ListParseError(
+                        str(path), where, field_name, f"unreadable date {birth_text!r}"
+                    )
                 births.extend(dates)
         nationalities = _values(record, "NATIONALITY")
         address_countries = [
@@ -392,10 +394,7 @@ def parse_ofac_sdn_csv(path: Path, list_id: str = "us-ofac-sdn") -> ParsedList:
             Identifier(_ofac_scheme(label, value), value.strip(), country_code(where))
             for label, value, where in _OFAC_ID.findall(remarks)
         ]
-        if cells["Vess_flag"]:
-            flag = country_code(cells["Vess_flag"])
-        else:
-            flag = None
+        flag = country_code(cells["Vess_flag"]) if cells["Vess_flag"] else None
         id_countries = [identifier.country for identifier in identifiers]
         entries.append(
             ListEntry(
@@ -610,16 +609,17 @@ def parse_ftm_json(path: Path, list_id: str | None = None) -> ParsedList:
             programmes = values("programId") or (
                 [d for d in datasets if isinstance(d, str)] if isinstance(datasets, list) else []
             )
-            listed = record.get("first_seen")
+            first_seen = record.get("first_seen")
+            created = values("createdAt") or ([first_seen] if isinstance(first_seen, str) else [])
+            listed_on = created[0][:10] if created else None
+            notes = values("notes")
             entries.append(
                 ListEntry(
                     entry_id=f"{list_name}:{entity_id}",
                     list_id=list_name,
                     schema=schema_name(schema),
                     names=_unique(names[:1]),
-                    aliases=_unique(
-                        [*names[1:], *values("alias"), *values("previousName")]
-                    ),
+                    aliases=_unique([*names[1:], *values("alias"), *values("previousName")]),
                     weak_aliases=_unique(values("weakAlias")),
                     birth_dates=_unique(births),
                     nationalities=nationalities,
@@ -632,11 +632,8 @@ def parse_ftm_json(path: Path, list_id: str | None = None) -> ParsedList:
                     ),
                     identifiers=tuple(identifiers),
                     programmes=_unique(programmes),
-                    listed_on=(values("createdAt") or [listed if isinstance(listed, str) else ""])[
-                        0
-                    ][:10]
-                    or None,
-                    remarks=(values("notes") or [None])[0],
+                    listed_on=listed_on,
+                    remarks=notes[0] if notes else None,
                 )
             )
     return ParsedList(list_id=list_name, source_format="ftm-json", entries=entries)

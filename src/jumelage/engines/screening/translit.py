@@ -175,7 +175,12 @@ _LATIN_RULES: dict[str, dict[str, str]] = {
         "ts": "C", "tz": "C", "ph": "f", "ck": "k", "x": "ks", "w": "v", "q": "k",
         "h": "H", "c": "C", "j": "Z", "y": "i", "dj": "dZ", "cz": "C",
     },
-    "alt": {
+    "gost_b": {
+        "shch": "S", "shh": "S", "sch": "S", "tch": "C", "sh": "S", "zh": "Z", "kh": "H",
+        "ch": "C", "cz": "C", "ts": "C", "tz": "C", "ph": "f", "ck": "k", "x": "H",
+        "w": "v", "q": "k", "h": "H", "c": "C", "j": "i", "y": "i",
+    },
+    "scientific": {
         "shch": "S", "shh": "S", "sch": "S", "tch": "C", "sh": "S", "zh": "Z", "kh": "H",
         "ch": "H", "cz": "C", "ts": "C", "tz": "C", "ph": "f", "ck": "k", "x": "H",
         "w": "v", "q": "k", "h": "H", "c": "C", "j": "i", "y": "i",
@@ -196,6 +201,8 @@ def _compile(rules: dict[str, str]) -> Callable[[str], str]:
 
 _APPLY = {mode: _compile(rules) for mode, rules in _LATIN_RULES.items()}
 _GU = re.compile(r"gu(?=[eiy])")
+# French spelling adds a mute final "e" (Raspoutine, Poutine): dropped when read as French.
+_FRENCH_FINAL = re.compile(r"(?<=[nlr])e$")
 _REPEAT = re.compile(r"(.)\1+")
 _OU = _compile({"ou": "u", "SC": "S"})
 _GLIDES = _compile({"ie": "e", "ia": "a", "iu": "u", "io": "e"})
@@ -216,6 +223,8 @@ def skeleton(token: str, mode: str = "default") -> str:
     else:
         latin = _fold(token)
         latin = _GU.sub("g", latin)
+        if mode == "french":
+            latin = _FRENCH_FINAL.sub("", latin)
         latin = _APPLY[mode](latin)
     latin = "".join(char for char in latin if char.isalnum())
     latin = _REPEAT.sub(r"\1", _OU(latin))

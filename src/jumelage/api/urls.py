@@ -2,4 +2,22 @@
 
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Jumelage API", version="1", urls_namespace="api-1")
+from jumelage.api import directory
+from jumelage.api.auth import AUTHENTICATED
+from jumelage.api.errors import install_error_handlers
+
+api = NinjaAPI(
+    title="Jumelage API",
+    version="1",
+    urls_namespace="api-1",
+    auth=AUTHENTICATED,
+    description=(
+        "Scripts authenticate with `Authorization: Bearer <key>` (create a key on the "
+        "API tokens page or with `jumelage create-api-token`); browsers with their session "
+        "and the CSRF token on writes. Messages follow the Accept-Language header."
+    ),
+)
+install_error_handlers(api)
+api.add_router("/organisations", directory.organisations)
+api.add_router("/people", directory.people)
+api.add_router("/regions", directory.regions)

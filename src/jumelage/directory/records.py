@@ -72,6 +72,8 @@ def check_organisation(raw: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]
         external_id = str(external_id)
     if not isinstance(external_id, str) or not external_id.strip():
         problems.append(("id", _("is required")))
+    elif len(external_id.strip()) > 128:
+        problems.append(("id", _("is too long: at most %(max)d characters") % {"max": 128}))
     record["id"] = (external_id or "").strip() if isinstance(external_id, str) else ""
     record["name"] = _text(raw.get("name"), "name", problems, 300)
     if not record["name"] and not any(f == "name" for f, _m in problems):
@@ -83,7 +85,7 @@ def check_organisation(raw: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]
     else:
         record["country"] = country.strip().upper()
     kind = raw.get("kind") or "other"
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         problems.append(
             (
                 "kind",
@@ -147,6 +149,8 @@ def check_organisation(raw: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]
             problems.append((field, _("is not a known identifier (siren, siret, inn, ogrn, pic)")))
             continue
         validator = IDENTIFIER_VALIDATORS.get(key)
+        if key == "pic" and len(value) > 12:
+            problems.append((field, _("is too long: at most %(max)d characters") % {"max": 12}))
         if validator:
             try:
                 validator(value)
@@ -168,6 +172,8 @@ def check_project(raw: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     if not isinstance(external_id, str) or not external_id.strip():
         problems.append(("id", _("is required")))
         external_id = ""
+    elif len(external_id.strip()) > 128:
+        problems.append(("id", _("is too long: at most %(max)d characters") % {"max": 128}))
     record: dict[str, Any] = {"id": external_id.strip()}
     record["title"] = _text(raw.get("title"), "title", problems, 500)
     record["summary"] = _text(raw.get("summary"), "summary", problems, 20000)

@@ -216,8 +216,13 @@ def import_organisations(
     if replace:
         stale = Organisation.objects.filter(source=source, archived=False).exclude(pk__in=seen)
         result.archived = stale.update(archived=True)
+    flagged: set[tuple[int, int]] = set()
     for organisation, _record in touched:
         for other in find_duplicates_of(organisation):
+            key = (min(organisation.pk, other.pk), max(organisation.pk, other.pk))
+            if key in flagged:
+                continue  # already met from the other side of the pair
+            flagged.add(key)
             pair = flag_duplicate(organisation, other)
             if pair is not None:
                 result.duplicates.append((organisation.external_ref, other.external_ref))

@@ -1,0 +1,73 @@
+import pytest
+
+from jumelage.directory.models import Organisation
+from tests.browser.conftest import log_in
+from tests.factories import OrganisationFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def organisations(programme):
+    return [
+        OrganisationFactory(name="Томский государственный университет", country="RU", kind="university", programme=programme),
+        OrganisationFactory(name="Фонд «Сколково»", country="RU", kind="technopark", programme=programme),
+        OrganisationFactory(name="Laboratoire d'Astrophysique de Marseille", country="FR", kind="research_lab", programme=programme),
+    ]
+
+
+def search(page, query: str) -> list[str]:
+    page.fill("input[name=q]", query)
+    page.press("input[name=q]", "Enter")
+    page.wait_for_function("q => new URL(location.href).searchParams.get('q') === q", arg=query)
+    page.wait_for_selector("#result-count")
+    return page.locator("#results tbody td:first-child a").all_inner_texts()
+
+
+def test_search_in_cyrillic_and_latin_finds_the_same_organisation(page, organisations):
+    page.goto("/en/directory/")
+    assert search(page, "Томск") == ["Томский государственный университет"]
+    assert search(page, "Tomskiy") == ["Томский государственный университет"]
+    assert search(page, "Skolkovo") == ["Фонд «Сколково»"]
+
+
+def test_switching_language_keeps_the_page(page, organisations):
+    page.goto("/en/directory/")
+    page.select_option("#language-select", "ru")
+    page.wait_for_url("**/ru/directory/")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.select_option("#language-select", "fr")
+    page.wait_for_url("**/fr/directory/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def test_log_in_and_edit_an_organisation(page, member_user, member_company):
+    log_in(page, "member")
+    page.goto(f"/en/directory/{member_company.pk}/")
+    page.click("text=Edit")
+    page.fill("#id_city", "Sophia Antipolis")
+    page.fill("#id_keywords_text", "adaptive optics\nlidar")
+    page.click("#organisation-form button[type=submit]")
+    page.wait_for_selector(".messages li")
+    assert "Sophia Antipolis" in page.content()
+    member_company.refresh_from_db()
+    assert member_company.city == "Sophia Antipolis"
+    assert member_company.keywords == ["adaptive optics", "lidar"]
+
+
+def test_upload_a_csv_with_an_error_shows_the_message_and_writes_nothing(page, programme_manager, tmp_path):
+    csv_file = tmp_path / "members.csv"
+    csv_file.write_text(
+        "id,name,kind,country,siren\n"
+        "x1,Optique Azur,sme,FR,732829320\n"
+        "x2,Bad Siren SAS,sme,FR,732829321\n",
+        encoding="utf-8",
+    )
+    before = Organisation.objects.count()
+    log_in(page, "pm")
+    page.goto("/en/directory/import/")
+    page.set_input_files("input[type=file]", str(csv_file))
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_selector("text=check digit is wrong")
+    assert "siren" in page.content()
+    assert Organisation.objects.count() == before

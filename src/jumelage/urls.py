@@ -15,5 +15,10 @@ urlpatterns += i18n_patterns(
     path("", include("jumelage.web.urls")),
     path("accounts/", include("jumelage.accounts.urls")),
     path("directory/", include("jumelage.directory.urls")),
+    path("profiles/", include("jumelage.opportunities.urls")),
+    path("partners/", include("jumelage.matching.urls")),
+    path("events/", include("jumelage.events.urls")),
+    path("compliance/", include("jumelage.compliance.urls")),
+    path("plans/", include("jumelage.outcomes.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 )

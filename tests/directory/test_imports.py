@@ -130,9 +130,9 @@ def test_import_directory_replace_archives_the_organisations_absent_from_the_fil
     assert out.splitlines()[0] == (
         f"{smaller} (source “test”): 0 created, 0 updated, 3 unchanged, 1 archived."
     )
-    assert list(Organisation.objects.filter(archived=True).values_list("external_id", flat=True)) == [
-        "t:mipt"
-    ]
+    assert list(
+        Organisation.objects.filter(archived=True).values_list("external_id", flat=True)
+    ) == ["t:mipt"]
     other_source.refresh_from_db()
     assert not other_source.archived
     assert Organisation.objects.count() == 5
@@ -149,7 +149,13 @@ def test_import_directory_without_replace_archives_nothing(tmp_path):
 
 def test_reimporting_an_archived_organisation_brings_it_back(tmp_path):
     run("import_directory", str(ORGANISATIONS), "--source", "test")
-    run("import_directory", str(write_lines(tmp_path / "none.jsonl", [good("t:x")])), "--source", "test", "--replace")
+    run(
+        "import_directory",
+        str(write_lines(tmp_path / "none.jsonl", [good("t:x")])),
+        "--source",
+        "test",
+        "--replace",
+    )
     assert Organisation.objects.filter(archived=True).count() == 4
 
     out, _err = run("import_directory", str(ORGANISATIONS), "--source", "test")
@@ -177,7 +183,11 @@ def test_the_same_id_in_two_sources_is_two_organisations_flagged_as_duplicates()
 
 
 BAD_ORGANISATION_LINES = [
-    pytest.param('{"id": "t:9",', "not valid JSON (Expecting property name enclosed in double quotes)", id="bad-json"),
+    pytest.param(
+        '{"id": "t:9",',
+        "not valid JSON (Expecting property name enclosed in double quotes)",
+        id="bad-json",
+    ),
     pytest.param({"name": "No id", "country": "FR"}, "field “id”: is required", id="missing-id"),
     pytest.param({"id": "t:9", "country": "FR"}, "field “name”: is required", id="missing-name"),
     pytest.param(
@@ -239,9 +249,7 @@ BAD_ORGANISATION_LINES = [
 
 
 @pytest.mark.parametrize(("bad_line", "message"), BAD_ORGANISATION_LINES)
-def test_a_bad_line_after_good_ones_is_reported_and_nothing_is_written(
-    tmp_path, bad_line, message
-):
+def test_a_bad_line_after_good_ones_is_reported_and_nothing_is_written(tmp_path, bad_line, message):
     OrganisationFactory(name="Already there")
     good_lines = [line for line in ORGANISATIONS.read_text().splitlines()]
     path = write_lines(tmp_path / "directory.jsonl", [*good_lines, bad_line])
@@ -254,7 +262,9 @@ def test_a_bad_line_after_good_ones_is_reported_and_nothing_is_written(
     assert raised.value.returncode == 2
     location = f"{path}, line {bad_line_number}"
     assert str(raised.value) == (
-        f"{location}: {message}" if message.startswith("not valid JSON") else f"{location}, {message}"
+        f"{location}: {message}"
+        if message.startswith("not valid JSON")
+        else f"{location}, {message}"
     )
     assert counts() == before
 

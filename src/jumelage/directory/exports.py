@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from jumelage.directory.models import Organisation
 
@@ -75,10 +77,18 @@ def flat_row(record: dict[str, Any]) -> list[str]:
     ]
 
 
+def _text_cell(sheet: Any, value: str) -> WriteOnlyCell:
+    # Typed as text so that a name starting with "=" stays a name, not a live formula;
+    # control characters are not allowed in XLSX at all.
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+    return cell
+
+
 def export_organisations(queryset: Iterable[Organisation], fmt: str) -> tuple[bytes, str, str]:
     """Return (content, content type, file extension) for `fmt` in csv, xlsx, jsonl."""
     organisations = (
-        queryset.prefetch_related("activities")
+        queryset.select_related("region").prefetch_related("sectors", "activities")
         if hasattr(queryset, "prefetch_related")
         else queryset
     )
@@ -97,7 +107,7 @@ def export_organisations(queryset: Iterable[Organisation], fmt: str) -> tuple[by
         sheet = workbook.create_sheet("organisations")
         sheet.append(COLUMNS)
         for record in records:
-            sheet.append(flat_row(record))
+            sheet.append([_text_cell(sheet, value) for value in flat_row(record)])
         buffer = io.BytesIO()
         workbook.save(buffer)
         return (

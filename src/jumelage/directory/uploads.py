@@ -1,0 +1,338 @@
+"""Uploaded directory files: read CSV, XLSX or JSON Lines, check, stage, commit.
+
+A spreadsheet has one organisation per row under a header row of the export's COLUMNS
+(list cells separated by ";"). Every row becomes a record in the shape of INTERFACES.md §1
+and goes through the same checks as the command line; the checked records wait in an
+ImportBatch until a manager commits them, all or nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import warnings
+from datetime import date, datetime
+from pathlib import PurePath
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from openpyxl import load_workbook
+
+from jumelage.accounts.models import Programme
+from jumelage.core.errors import DomainError, InputError
+from jumelage.directory import rules
+from jumelage.directory.exports import COLUMNS
+from jumelage.directory.models import ImportBatch, Organisation
+from jumelage.directory.records import Problem
+from jumelage.directory.services import (
+    ImportResult,
+    check_organisation_records,
+    find_duplicates_of,
+    import_organisations,
+    refresh_derived,
+)
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50_000
+EXTENSIONS = (".csv", ".xlsx", ".jsonl", ".ndjson")
+LIST_COLUMNS = {"aliases", "sectors", "keywords", "activities", "members_of"}
+IDENTIFIER_COLUMNS = ("siren", "siret", "inn", "ogrn", "pic")
+KNOWN_COLUMNS = (*COLUMNS, "members_of")
+REQUIRED_COLUMNS = ("id", "name", "country")
+
+Rows = list[tuple[int, Any]]
+
+
+def file_format(name: str) -> str:
+    """`csv`, `xlsx` or `jsonl` from a file name; an InputError for anything else."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".xls":
+        raise InputError(
+            _("%(file)s: old Excel files (.xls) cannot be read; save it as .xlsx or CSV UTF-8.")
+            % {"file": name},
+            file=name,
+        )
+    if suffix not in EXTENSIONS:
+        raise InputError(
+            _("%(file)s: choose a CSV, XLSX or JSON Lines (.jsonl) file.") % {"file": name},
+            file=name,
+        )
+    return "jsonl" if suffix == ".ndjson" else suffix.lstrip(".")
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a spreadsheet turns 732829320 into 732829320.0
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def row_record(cells: dict[str, str]) -> dict[str, Any]:
+    """A spreadsheet row (column → text) as a record of INTERFACES.md §1."""
+    record: dict[str, Any] = {}
+    for column in ("id", "name", "legal_form", "kind", "country", "region", "city", "website"):
+        if cells.get(column):
+            record[column] = cells[column]
+    for column in LIST_COLUMNS:
+        if cells.get(column):
+            record[column] = _split(cells[column])
+    identifiers = {key: cells[key] for key in IDENTIFIER_COLUMNS if cells.get(key)}
+    if identifiers:
+        record["identifiers"] = identifiers
+    for prefix, key in (("name_", "names"), ("description_", "description")):
+        texts = {
+            column.removeprefix(prefix): text
+            for column, text in cells.items()
+            if column.startswith(prefix) and text
+        }
+        if texts:
+            record[key] = texts
+    return record
+
+
+def _table_rows(name: str, table: list[tuple[int, list[Any]]]) -> tuple[Rows, list[Problem]]:
+    """Records from (row number, cells) with a header first; problems of the header itself."""
+    if not table:
+        raise InputError(_("%(file)s: the file is empty.") % {"file": name}, file=name)
+    header_number, header_cells = table[0]
+    header = [_cell_text(cell).lstrip("\ufeff").strip().lower() for cell in header_cells]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise InputError(
+            _(
+                "%(file)s: the first row must name the columns; %(missing)s missing. "
+                "Export the directory to get a file with every column."
+            )
+            % {"file": name, "missing": ", ".join(missing)},
+            file=name,
+            line=header_number,
+        )
+    problems: list[Problem] = []
+    columns: dict[int, str] = {}
+    for index, column in enumerate(header):
+        if not column:
+            continue
+        if column not in KNOWN_COLUMNS:
+            problems.append(
+                Problem(
+                    header_number,
+                    column,
+                    _("is not a known column; the columns are: %(columns)s")
+                    % {"columns": ", ".join(KNOWN_COLUMNS)},
+                )
+            )
+        elif column in columns.values():
+            problems.append(Problem(header_number, column, _("appears twice in the header")))
+        else:
+            columns[index] = column
+    rows: Rows = []
+    for number, cells in table[1:]:
+        texts = {
+            column: _cell_text(cells[index]) if index < len(cells) else ""
+            for index, column in columns.items()
+        }
+        if not any(texts.values()):
+            continue
+        rows.append((number, row_record(texts)))
+    return rows, problems
+
+
+def _decode(name: str, content: bytes) -> str:
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            _("%(file)s: not UTF-8 text; in Excel, save it as “CSV UTF-8”.") % {"file": name},
+            file=name,
+        ) from error
+
+
+def read_csv(name: str, content: bytes) -> tuple[Rows, list[Problem]]:
+    """Rows of a CSV file, separated by ";" or ",", UTF-8 with or without a BOM."""
+    text = _decode(name, content)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    table: list[tuple[int, list[Any]]] = []
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if number > MAX_ROWS + 1:
+                raise _too_many_rows(name)
+            table.append((number, cells))
+    except csv.Error as error:
+        raise InputError(
+            _("%(file)s, row %(line)d: not valid CSV (%(error)s)")
+            % {"file": name, "line": reader.line_num, "error": error},
+            file=name,
+            line=reader.line_num,
+        ) from error
+    return _table_rows(name, table)
+
+
+def read_xlsx(name: str, content: bytes) -> tuple[Rows, list[Problem]]:
+    """Rows of the first sheet of an XLSX workbook (formulas read as their last value)."""
+    table: list[tuple[int, list[Any]]] = []
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it ignores; they do not matter here.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            try:
+                sheet = workbook.worksheets[0]
+                for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+                    if number > MAX_ROWS + 1:
+                        raise _too_many_rows(name)
+                    table.append((number, list(cells)))
+            finally:
+                workbook.close()
+    except InputError:
+        raise
+    except Exception as error:  # a damaged workbook fails in many ways inside openpyxl
+        raise InputError(
+            _("%(file)s: cannot be read as an XLSX workbook.") % {"file": name}, file=name
+        ) from error
+    return _table_rows(name, table)
+
+
+def read_jsonl_upload(name: str, content: bytes) -> tuple[Rows, list[Problem]]:
+    """Objects of a JSON Lines file; a line that is not JSON is a problem of that line."""
+    rows: Rows = []
+    problems: list[Problem] = []
+    for number, line in enumerate(_decode(name, content).splitlines(), start=1):
+        if not line.strip():
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise _too_many_rows(name)
+        try:
+            rows.append((number, json.loads(line)))
+        except json.JSONDecodeError as error:
+            problems.append(
+                Problem(number, "", _("not valid JSON (%(error)s)") % {"error": error.msg})
+            )
+    return rows, problems
+
+
+def _too_many_rows(name: str) -> InputError:
+    return InputError(
+        ngettext(
+            "%(file)s: more than %(count)d row; import it with the jumelage import-directory "
+            "command instead.",
+            "%(file)s: more than %(count)d rows; import it with the jumelage import-directory "
+            "command instead.",
+            MAX_ROWS,
+        )
+        % {"file": name, "count": MAX_ROWS},
+        file=name,
+    )
+
+
+READERS = {"csv": read_csv, "xlsx": read_xlsx, "jsonl": read_jsonl_upload}
+
+
+def check_upload(*, name: str, content: bytes) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Read and check an uploaded file: the cleaned records and every problem, by row.
+
+    A file that cannot be read at all (wrong type, not UTF-8, no header, empty) is an
+    InputError; problems of single rows are returned so that they can all be shown.
+    """
+    rows, problems = READERS[file_format(name)](name, content)
+    if not rows:
+        raise InputError(
+            _("%(file)s: there is no organisation in this file.") % {"file": name}, file=name
+        )
+    records, found = check_organisation_records(rows)
+    problems = sorted([*problems, *found], key=lambda problem: problem.line)
+    return records, problems
+
+
+def _possible_duplicates(record: dict[str, Any], source: str) -> list[dict[str, Any]]:
+    probe = Organisation(
+        name=record.get("name", ""),
+        names=record.get("names", {}),
+        aliases=record.get("aliases", []),
+        keywords=record.get("keywords", []),
+        city=record.get("city", ""),
+        legal_form=record.get("legal_form", ""),
+    )
+    refresh_derived(probe)
+    return [
+        {"pk": other.pk, "name": other.name, "country": other.country, "city": other.city}
+        for other in find_duplicates_of(probe)
+        if not (other.source == source and other.external_id == record.get("id"))
+    ]
+
+
+def permission_problems(*, user: Any, source: str, records: list[dict[str, Any]]) -> list[Problem]:
+    """Rows that would update an organisation `user` may not edit."""
+    lines = {record["id"]: record["_line"] for record in records if record.get("id")}
+    existing = Organisation.objects.filter(source=source, external_id__in=list(lines))
+    forbidden = existing.exclude(pk__in=rules.editable_organisations(user).values("pk"))
+    return [
+        Problem(
+            lines[organisation.external_id],
+            "id",
+            _("updates “%(name)s”, which you may not edit") % {"name": organisation.name},
+        )
+        for organisation in forbidden.only("external_id", "name")
+    ]
+
+
+def stage_upload(*, user: Any, name: str, content: bytes, source: str) -> ImportBatch:
+    """Check an uploaded file and keep it, with its problems, as a batch to preview."""
+    records, problems = check_upload(name=name, content=content)
+    problems = sorted(
+        [*problems, *permission_problems(user=user, source=source, records=records)],
+        key=lambda problem: problem.line,
+    )
+    for record in records:
+        record["_duplicates"] = _possible_duplicates(record, source) if record.get("name") else []
+    return ImportBatch.objects.create(
+        created_by=user,
+        filename=PurePath(name).name[:255],
+        source=source,
+        records=records,
+        problems=[problem.as_dict() for problem in problems],
+    )
+
+
+def _programme_of(user: Any) -> Programme | None:
+    managed = rules.managed_programme_ids(user)
+    return Programme.objects.filter(pk=min(managed)).first() if managed else None
+
+
+@transaction.atomic
+def commit_batch(*, batch: ImportBatch, actor: Any) -> ImportResult | None:
+    """Import a previewed batch all or nothing; None if it was already committed.
+
+    New organisations join the programme the actor manages. A batch with problems is
+    refused with a DomainError, and so is one that would now update organisations the
+    actor may not edit.
+    """
+    claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.PREVIEW).update(
+        status=ImportBatch.Status.COMMITTED
+    )
+    if not claimed:
+        return None
+    if batch.problems:
+        raise DomainError(_("This file has problems: correct them and upload it again."))
+    if permission_problems(user=actor, source=batch.source, records=batch.records):
+        raise DomainError(
+            _("This file now updates organisations you may not edit: upload it again.")
+        )
+    result = import_organisations(
+        records=batch.records, source=batch.source, actor=actor, programme=_programme_of(actor)
+    )
+    batch.status = ImportBatch.Status.COMMITTED
+    return result

@@ -43,7 +43,7 @@ ACCOUNTS = [
     DemoAccount("ecosystem", "jumelage-ecosystem", "Julien", "Moreau", Role.Kind.ECOSYSTEM_MANAGER,
                 "curated:safe-cluster", "ecosystem manager of SAFE Cluster"),
     DemoAccount("member", "jumelage-member", "Olga", "Ivanova", Role.Kind.MEMBER,
-                "curated:tomsk-sez", "member (Tomsk technopark)"),
+                "curated:sez-tomsk", "member (Tomsk special economic zone)"),
     DemoAccount("compliance", "jumelage-compliance", "Nadia", "Roux", Role.Kind.COMPLIANCE_OFFICER,
                 None, "compliance officer"),
 ]

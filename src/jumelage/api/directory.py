@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from jumelage.api.auth import AUTHENTICATED, OPTIONAL, OPTIONAL_OPENAPI
 from jumelage.api.errors import FieldErrors
@@ -53,12 +53,22 @@ WRITE_ERRORS: dict[int, Any] = {
     422: ValidationErrorOut,
 }
 
-# The model's attribute for each field of the file format, where their names differ, so
-# that a model-level error names the field the client sent.
-_RECORD_FIELD = {
+IDENTIFIERS = ("siren", "siret", "inn", "ogrn", "pic")
+# Model attribute -> field of the file format (INTERFACES.md §1), for the plain fields.
+_RECORD_FIELDS = {
+    "name": "name",
+    "names": "names",
+    "aliases": "aliases",
+    "kind": "kind",
+    "country": "country",
+    "legal_form": "legal_form",
+    "city": "city",
+    "website": "website",
     "descriptions": "description",
-    **{key: f"identifiers.{key}" for key in ("siren", "siret", "inn", "ogrn", "pic")},
+    "keywords": "keywords",
 }
+# So that a model-level error names the field the client sent.
+_FIELD_SENT = {**_RECORD_FIELDS, **{key: f"identifiers.{key}" for key in IDENTIFIERS}}
 
 
 # Shaping -----------------------------------------------------------------------------
@@ -167,6 +177,17 @@ def _require_people_access(user: Any) -> None:
 # Writing -----------------------------------------------------------------------------
 
 
+def _apply_record(organisation: Organisation, record: dict[str, Any]) -> None:
+    """Set the organisation's fields from a checked record; sectors and codes apart."""
+    for attribute, key in _RECORD_FIELDS.items():
+        setattr(organisation, attribute, record[key])
+    for key in IDENTIFIERS:
+        setattr(organisation, key, record["identifiers"].get(key, ""))
+    region = Region.objects.filter(code=record["region"]).first() if record["region"] else None
+    organisation.region = region
+    organisation.region_text = "" if region else record["region"]
+
+
 def _save_organisation(
     *,
     actor: Any,
@@ -186,12 +207,12 @@ def _save_organisation(
     if problems:
         raise FieldErrors(problems)
     with transaction.atomic():
-        services._apply_record(organisation, cleaned)
+        _apply_record(organisation, cleaned)
         try:
             organisation.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             raise FieldErrors(
-                (_RECORD_FIELD.get(field, field), message)
+                (_FIELD_SENT.get(field, field), message)
                 for field, messages in error.message_dict.items()
                 for message in messages
             ) from error
@@ -280,10 +301,13 @@ def create_organisation(request: HttpRequest, payload: OrganisationCreate):
         changes=payload.dict(exclude_unset=True),
         expected_version=None,
     )
-    return 201, {
-        **_organisation_detail(actor, _organisation(saved.pk)),
-        "possible_duplicates": [_organisation_ref(other) for other in duplicates],
-    }
+    return Status(
+        201,
+        {
+            **_organisation_detail(actor, _organisation(saved.pk)),
+            "possible_duplicates": [_organisation_ref(other) for other in duplicates],
+        },
+    )
 
 
 @organisations.patch(
@@ -339,7 +363,7 @@ def create_person(request: HttpRequest, organisation_id: int, payload: PersonIn)
     person = _save_person(
         actor=actor, person=Person(organisation=organisation), changes=payload.dict()
     )
-    return 201, _person_out(actor, person)
+    return Status(201, _person_out(actor, person))
 
 
 # People ------------------------------------------------------------------------------

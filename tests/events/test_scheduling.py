@@ -1,0 +1,293 @@
+"""Scheduling: organiser runs, participant-picked slots, locks, republishing, rollback."""
+
+from __future__ import annotations
+
+import pytest
+
+from jumelage.core.errors import DomainError
+from jumelage.events import selectors, services
+from jumelage.events.models import Meeting, ScheduleRun
+from jumelage.events.rules import SYSTEM
+
+TIME_LIMIT = 3
+
+
+def agree(requester, recipient, **kwargs) -> Meeting:
+    request = services.send_request(actor=SYSTEM, requester=requester, recipient=recipient)
+    return services.accept_request(actor=SYSTEM, request=request, **kwargs)
+
+
+def run_and_publish(
+    event, actor, *, unscheduled_only=False, notify=True
+) -> tuple[ScheduleRun, set]:
+    run = services.create_schedule_run(
+        actor=actor, event=event, unscheduled_only=unscheduled_only, time_limit=TIME_LIMIT
+    )
+    run = services.execute_schedule_run(run=run)
+    event.refresh_from_db()
+    affected = services.publish_run(
+        actor=actor, run=run, expected_version=event.schedule_version, notify_people=notify
+    )
+    event.refresh_from_db()
+    return run, affected
+
+
+@pytest.fixture
+def four_meetings(host_a, host_b, visitor_a, visitor_b):
+    return [
+        agree(visitor_a, host_a),
+        agree(visitor_a, host_b),
+        agree(visitor_b, host_a),
+        agree(visitor_b, host_b),
+    ]
+
+
+def placements(event) -> dict[int, tuple[int, int]]:
+    return {
+        m.pk: (m.slot.index, m.table.number)
+        for m in Meeting.objects.filter(event=event, slot__isnull=False).select_related(
+            "slot", "table"
+        )
+    }
+
+
+def assert_valid(event):
+    by_person_slot = set()
+    by_table_slot = set()
+    for meeting in Meeting.objects.filter(event=event, slot__isnull=False):
+        for person in (meeting.first_id, meeting.second_id):
+            assert (person, meeting.slot_id) not in by_person_slot
+            by_person_slot.add((person, meeting.slot_id))
+        assert (meeting.table_id, meeting.slot_id) not in by_table_slot
+        by_table_slot.add((meeting.table_id, meeting.slot_id))
+
+
+def test_schedule_all_places_every_meeting_without_gaps(event, organiser, four_meetings):
+    run, _affected = run_and_publish(event, organiser)
+    assert (run.state, run.meetings_placed, run.meetings_total, run.breaks) == ("done", 4, 4, 0)
+    assert run.assignments.count() == 4
+    assert len(placements(event)) == 4
+    assert_valid(event)
+    assert event.published_run == run
+
+
+def test_background_task_runs_after_commit_and_reports_progress(
+    event, organiser, four_meetings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.start_schedule_run(actor=organiser, event=event, time_limit=TIME_LIMIT)
+    run.refresh_from_db()
+    assert (run.state, run.progress, run.meetings_placed) == ("done", 100, 4)
+    assert placements(event) == {}  # computed, not applied before the organiser publishes
+
+
+def test_participant_picks_a_free_common_slot_when_accepting(event, host_a, visitor_a, visitor_b):
+    slot = event.sessions.get().slots.get(index=1)
+    first = agree(visitor_a, host_a, slot=slot)
+    request = services.send_request(actor=SYSTEM, requester=visitor_b, recipient=host_a)
+    probe = Meeting(event=event, first=visitor_b, second=host_a)
+    free = selectors.free_common_slots(probe)
+    assert slot not in free and len(free) == 3
+    with pytest.raises(DomainError, match="already has a meeting"):
+        services.accept_request(actor=host_a.person.user, request=request, slot=slot)
+    second = services.accept_request(actor=host_a.person.user, request=request, slot=free[0])
+    assert (first.slot, second.slot) == (slot, free[0])
+
+
+def test_locked_meetings_stay_put(event, organiser, four_meetings):
+    last = event.sessions.get().slots.get(index=3)
+    table = event.tables.get(number=3)
+    locked = four_meetings[0]
+    services.place_meeting(
+        actor=organiser,
+        meeting=locked,
+        slot=last,
+        table=table,
+        expected_version=event.schedule_version,
+    )
+    event.refresh_from_db()
+    services.set_locked(
+        actor=organiser, meeting=locked, locked=True, expected_version=event.schedule_version
+    )
+    event.refresh_from_db()
+    run, _affected = run_and_publish(event, organiser)
+    locked.refresh_from_db()
+    assert (locked.slot, locked.table) == (last, table)
+    assert run.meetings_placed == 4
+    assert_valid(event)
+
+
+def test_schedule_only_unscheduled_keeps_placed_meetings(
+    event, organiser, host_a, host_b, visitor_a, visitor_b
+):
+    slot = event.sessions.get().slots.get(index=2)
+    placed = agree(visitor_a, host_a, slot=slot)
+    table = placed.table
+    others = [agree(visitor_a, host_b), agree(visitor_b, host_a)]
+    run, _affected = run_and_publish(event, organiser, unscheduled_only=True)
+    placed.refresh_from_db()
+    assert (placed.slot, placed.table) == (slot, table)
+    assert run.kind == ScheduleRun.Kind.UNSCHEDULED
+    for meeting in others:
+        meeting.refresh_from_db()
+        assert meeting.slot is not None
+    assert_valid(event)
+
+
+def test_republishing_moves_few_meetings_and_notifies_exactly_the_affected(
+    event,
+    organiser,
+    four_meetings,
+    host_a,
+    host_b,
+    visitor_a,
+    visitor_b,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _run, affected = run_and_publish(event, organiser)
+    assert affected == {host_a.pk, host_b.pk, visitor_a.pk, visitor_b.pk}
+    assert sorted(a for m in mailoutbox for a in m.to) == sorted(
+        ["hosta@example.org", "hostb@example.org", "visitora@example.org", "visitorb@example.org"]
+    )
+    mailoutbox.clear()
+    before = placements(event)
+    # A new participant pair appears; host_b becomes unavailable where its first meeting sits.
+    from tests.events.conftest import make_participant
+
+    host_c = make_participant(
+        event, username="hostc", first="Luc", last="Bernard", side="host", country="FR"
+    )
+    visitor_c = make_participant(
+        event, username="visitorc", first="Anna", last="Smirnova", side="visiting", country="RU"
+    )
+    new = agree(visitor_c, host_c)
+    with django_capture_on_commit_callbacks(execute=True):
+        run, affected = run_and_publish(event, organiser)
+    after = placements(event)
+    moved = {pk for pk in before if before[pk] != after[pk]}
+    assert run.changes == len(moved)
+    assert moved == set()  # nothing had to move for the new meeting
+    assert new.pk in after
+    assert affected == {host_c.pk, visitor_c.pk}
+    assert sorted(a for m in mailoutbox for a in m.to) == [
+        "hostc@example.org",
+        "visitorc@example.org",
+    ]
+
+
+def test_republishing_after_unavailability_tells_only_the_people_whose_meeting_moved(
+    event, organiser, four_meetings, mailoutbox, django_capture_on_commit_callbacks
+):
+    run_and_publish(event, organiser, notify=False)
+    before = placements(event)
+    target = Meeting.objects.select_related("first__person", "second__person", "slot").get(
+        pk=four_meetings[0].pk
+    )
+    # Moving a meeting out of its slot by hand, then back through a run: the run restores a
+    # schedule whose difference from the current one touches that meeting only.
+    last = event.sessions.get().slots.get(index=3)
+    services.place_meeting(
+        actor=organiser, meeting=target, slot=last, expected_version=event.schedule_version
+    )
+    event.refresh_from_db()
+    current = placements(event)
+    with django_capture_on_commit_callbacks(execute=True):
+        run, _affected = run_and_publish(event, organiser)
+    after = placements(event)
+    moved = {pk for pk in current if current[pk] != after[pk]}
+    expected = set()
+    for meeting in Meeting.objects.filter(pk__in=moved).select_related(
+        "first__person", "second__person"
+    ):
+        expected |= {meeting.first.person.email, meeting.second.person.email}
+    assert sorted(a for m in mailoutbox for a in m.to) == sorted(expected)
+    assert run.changes == len(moved)
+    assert before  # the first publication placed everything
+    assert_valid(event)
+
+
+def test_every_run_is_kept_and_can_be_rolled_back(event, organiser, four_meetings):
+    first, _ = run_and_publish(event, organiser, notify=False)
+    first_placements = placements(event)
+    target = four_meetings[1]
+    other_slot = (
+        next(s for s in selectors.free_common_slots(target) if s.pk != target.slot_id)
+        if selectors.free_common_slots(target)
+        else None
+    )
+    if other_slot is not None:
+        services.place_meeting(
+            actor=organiser,
+            meeting=target,
+            slot=other_slot,
+            expected_version=event.schedule_version,
+        )
+    event.refresh_from_db()
+    _second, _ = run_and_publish(event, organiser, notify=False)
+    restored = services.roll_back(
+        actor=organiser, run=first, expected_version=event.schedule_version
+    )
+    event.refresh_from_db()
+    assert placements(event) == first_placements
+    assert event.published_run == restored
+    assert (restored.kind, restored.restored_from) == (ScheduleRun.Kind.ROLLBACK, first)
+    assert list(event.runs.order_by("number").values_list("number", flat=True)) == [1, 2, 3]
+
+
+def test_second_concurrent_save_is_refused_and_nothing_is_overwritten(
+    event, organiser, four_meetings
+):
+    slots = list(event.sessions.get().slots.order_by("index"))
+    version = event.schedule_version  # both organisers opened the page at this version
+    services.place_meeting(
+        actor=organiser, meeting=four_meetings[0], slot=slots[0], expected_version=version
+    )
+    with pytest.raises(services.StaleSchedule, match="Someone else changed"):
+        services.place_meeting(
+            actor=organiser, meeting=four_meetings[0], slot=slots[3], expected_version=version
+        )
+    four_meetings[0].refresh_from_db()
+    assert four_meetings[0].slot == slots[0]
+
+
+def test_a_run_computed_before_an_edit_cannot_be_published_over_it(event, organiser, four_meetings):
+    run = services.execute_schedule_run(
+        run=services.create_schedule_run(actor=organiser, event=event, time_limit=TIME_LIMIT)
+    )
+    event.refresh_from_db()
+    slot = event.sessions.get().slots.get(index=0)
+    services.place_meeting(
+        actor=organiser,
+        meeting=four_meetings[2],
+        slot=slot,
+        expected_version=event.schedule_version,
+    )
+    event.refresh_from_db()
+    with pytest.raises(services.StaleSchedule):
+        services.publish_run(actor=organiser, run=run, expected_version=event.schedule_version)
+    assert placements(event) == {four_meetings[2].pk: (0, four_meetings[2].table.number)}
+
+
+def test_infeasible_events_are_explained_in_the_readers_language(
+    event, organiser, host_a, visitor_a, visitor_b, host_b
+):
+    from django.utils import translation
+
+    from jumelage.events.explain import explain
+
+    host_a.max_meetings = 1
+    host_a.save()
+    agree(visitor_a, host_a)
+    agree(visitor_b, host_a)
+    run = services.execute_schedule_run(
+        run=services.create_schedule_run(actor=organiser, event=event, time_limit=TIME_LIMIT)
+    )
+    assert run.meetings_placed == 1
+    codes = [item["code"] for item in run.explanations]
+    assert "participant_over_maximum" in codes
+    item = next(i for i in run.explanations if i["code"] == "participant_over_maximum")
+    with translation.override("en"):
+        text = explain(item["code"], item["params"])
+    assert text == "Jean Dupont has 2 accepted meetings but accepts at most 1 meeting."

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from jumelage.api import directory
 from jumelage.api.auth import AUTHENTICATED
 from jumelage.api.errors import install_error_handlers
+from jumelage.compliance import api as compliance_api
 
 api = NinjaAPI(
     title="Jumelage API",
@@ -21,3 +22,4 @@ install_error_handlers(api)
 api.add_router("/organisations", directory.organisations)
 api.add_router("/people", directory.people)
 api.add_router("/regions", directory.regions)
+api.add_router("/compliance", compliance_api.router)

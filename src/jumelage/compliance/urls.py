@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from jumelage.compliance import views
 
 app_name = "compliance"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("hits/", views.queue, name="queue"),
+    path("hits/<int:pk>/", views.hit_detail, name="hit_detail"),
+    path("screen/", views.screen_name, name="screen_name"),
+    path("dual-use/", views.check_topic, name="check_topic"),
+]

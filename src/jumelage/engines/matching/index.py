@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -28,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from jumelage.engines.matching.lexical import LexicalSegment
 from jumelage.engines.matching.model import (
@@ -56,8 +59,6 @@ _COMPLEMENT_CODES = {
     "offer": "requests_what_you_offer",
     "cooperation": "seeks_cooperation",
 }
-# Signals that say something about this query; the track record alone does not.
-_EVIDENCE = ("lexical", "concepts", "network", "complement", "sector", "activity")
 _COUNTRY_ALIASES = {"GR": "EL", "GB": "UK"}
 
 
@@ -73,6 +74,8 @@ class Weights:
     track_record: float = 0.06
     complement: float = 0.15
     partner_kind: float = 0.05
+    # Network evidence (summed project weights) at which the network signal reaches 0.5.
+    network_half: float = 0.5
 
 
 @dataclass
@@ -152,6 +155,13 @@ class MatchingIndex:
         self._org_concepts: dict[str, dict[str, float]] = {}
         self._concept_orgs: dict[str, dict[str, float]] = defaultdict(dict)
         self._deferred: set[str] | None = None
+        self._coworker_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._slots: dict[str, int] = {}
+        self._project_slot_cache: dict[str, np.ndarray] = {}
+        self._slot_ids: list[str] = []
+        self._arrays_cache: tuple[np.ndarray, np.ndarray] | None = None
+        self._arrays_dirty = True
+        self._filter_masks: dict[tuple[tuple[str, ...], ...], np.ndarray] = {}
 
     # ----------------------------------------------------------------- analysis
 
@@ -206,21 +216,25 @@ class MatchingIndex:
         for org_id in affected:
             self._org_projects[org_id].discard(project.id)
         self.projects[project.id] = project
+        self._project_slot_cache.pop(project.id, None)
         self._project_analysis[project.id] = self._analyse(
             [(project.title, project.lang), (project.summary, project.lang)]
         )
         for org_id in project.participants:
             self._org_projects[org_id].add(project.id)
         for org_id in affected | set(project.participants):
+            self._coworker_cache.pop(org_id, None)
             self._recompose(org_id)
 
     def remove_project(self, project_id: str) -> None:
         """Remove a project from the history."""
         project = self.projects.pop(project_id, None)
         self._project_analysis.pop(project_id, None)
+        self._project_slot_cache.pop(project_id, None)
         if project:
             for org_id in project.participants:
                 self._org_projects[org_id].discard(project_id)
+                self._coworker_cache.pop(org_id, None)
                 self._recompose(org_id)
 
     def upsert_profile(self, profile: Profile) -> None:
@@ -249,6 +263,8 @@ class MatchingIndex:
 
     def _recompose(self, org_id: str) -> None:
         """Rebuild the documents of `org_id` from its own texts, projects and profiles."""
+        self._slot(org_id)
+        self._arrays_dirty = True
         if self._deferred is not None:
             self._deferred.add(org_id)
             return
@@ -286,9 +302,13 @@ class MatchingIndex:
         return _Bulk(self)
 
     def compact(self) -> None:
-        """Rebuild the bm25s segments now instead of at the next query."""
+        """Rebuild the bm25s segments and the network arrays now instead of at the next
+        query."""
         for segment in self.segments.values():
             segment.rebuild()
+        for project_id in self.projects:
+            self._project_slots(project_id)
+        self._arrays()
 
     # ----------------------------------------------------------------- queries
 
@@ -341,7 +361,7 @@ class MatchingIndex:
             terms = ranked[:60]
         excluded = set(exclude)
         if exclude_known:
-            excluded |= set(self._coworkers(org_id))
+            excluded |= self._coworker_ids(org_id)
         vector = _QueryVector(
             lang=segment_lang,
             terms=terms,
@@ -400,45 +420,155 @@ class MatchingIndex:
             return False
         return not (filters.kind and org.kind not in filters.kind)
 
-    def _coworkers(self, org_id: str) -> dict[str, float]:
-        """Organisations that took part in projects with `org_id`, weighted so that a small
-        project counts more than a large consortium."""
-        weights: dict[str, float] = defaultdict(float)
+    def _slot(self, org_id: str) -> int:
+        slot = self._slots.get(org_id)
+        if slot is None:
+            slot = self._slots[org_id] = len(self._slot_ids)
+            self._slot_ids.append(org_id)
+        return slot
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per-slot arrays: whether the organisation can be recommended, and its track record."""
+        if self._arrays_cache is None or len(self._arrays_cache[0]) != len(self._slot_ids):
+            self._arrays_dirty = True
+        if self._arrays_dirty or self._arrays_cache is None:
+            active = np.fromiter(
+                (org_id in self.organisations for org_id in self._slot_ids),
+                dtype=bool,
+                count=len(self._slot_ids),
+            )
+            counts = np.fromiter(
+                (len(self._org_projects.get(org_id, ())) for org_id in self._slot_ids),
+                dtype=np.float64,
+                count=len(self._slot_ids),
+            )
+            self._arrays_cache = (active, counts / (counts + 10.0))
+            self._filter_masks = {}
+            self._arrays_dirty = False
+        return self._arrays_cache
+
+    def _filter_mask(self, filters: Filters) -> np.ndarray | None:
+        if not (filters.country or filters.region or filters.kind):
+            return None
+        self._arrays()
+        key = (filters.country, filters.region, filters.kind)
+        mask = self._filter_masks.get(key)
+        if mask is None:
+            probe = _QueryVector(
+                "en", [], {}, Counter(), set(), "request", (), (), filters, frozenset()
+            )
+            mask = np.fromiter(
+                (self._admissible(org_id, probe) for org_id in self._slot_ids),
+                dtype=bool,
+                count=len(self._slot_ids),
+            )
+            self._filter_masks[key] = mask
+        return mask
+
+    def _coworkers(self, org_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """Slots of the organisations that took part in projects with `org_id` and their
+        weights, a small project counting more than a large consortium (cached until the
+        organisation's projects change)."""
+        cached = self._coworker_cache.get(org_id)
+        if cached is not None:
+            return cached
+        slot_lists, weight_lists = [], []
         for project_id in self._org_projects.get(org_id, ()):
-            participants = self.projects[project_id].participants
-            if len(participants) < 2:
+            slots = self._project_slots(project_id)
+            if len(slots) < 2:
                 continue
-            weight = 1.0 / math.sqrt(len(participants) - 1)
-            for other in participants:
-                if other != org_id:
-                    weights[other] += weight
-        return weights
+            slot_lists.append(slots)
+            weight_lists.append(np.full(len(slots), 1.0 / math.sqrt(len(slots) - 1)))
+        if slot_lists:
+            dense = np.bincount(
+                np.concatenate(slot_lists),
+                weights=np.concatenate(weight_lists),
+                minlength=len(self._slot_ids),
+            )
+            dense[self._slot(org_id)] = 0.0
+            found = np.flatnonzero(dense)
+            result: tuple[np.ndarray, np.ndarray] = (found, dense[found])
+        else:
+            result = (np.zeros(0, dtype=np.int64), np.zeros(0))
+        self._coworker_cache[org_id] = result
+        return result
+
+    def _project_slots(self, project_id: str) -> np.ndarray:
+        slots = self._project_slot_cache.get(project_id)
+        if slots is None:
+            participants = dict.fromkeys(self.projects[project_id].participants)
+            slots = np.fromiter((self._slot(p) for p in participants), dtype=np.int64)
+            self._project_slot_cache[project_id] = slots
+        return slots
+
+    def _coworker_ids(self, org_id: str) -> set[str]:
+        slots, _ = self._coworkers(org_id)
+        return {self._slot_ids[slot] for slot in slots}
+
+    def _dense(self, sparse: dict[str, float], size: int) -> np.ndarray:
+        values = np.zeros(size)
+        for org_id, value in sparse.items():
+            slot = self._slots.get(org_id)
+            if slot is not None and slot < size:
+                values[slot] = value
+        return values
 
     def _rank(self, vector: _QueryVector, top: int, lang: str) -> list[Result]:
         weights = self.weights
+        for org_id in vector.partners:
+            self._slot(org_id)
+        active, track_record = self._arrays()
+        size = len(active)
         segment = self.segments.get(vector.lang)
-        lexical: dict[str, float] = {}
+        lexical_sparse: dict[str, float] = {}
         lexical_scale = 1.0
         if segment is not None and vector.terms:
-            lexical = segment.scores(vector.terms, limit=max(300, top * 20))
-            if lexical:
+            lexical_sparse = segment.scores(vector.terms, limit=max(300, top * 20))
+            if lexical_sparse:
                 lexical_scale = max(
-                    max(lexical.values()), 0.25 * segment.reference_score(vector.terms)
+                    max(lexical_sparse.values()), 0.25 * segment.reference_score(vector.terms)
                 )
-
-        concept_scores, concept_total = self._concept_scores(vector)
-        network: dict[str, float] = defaultdict(float)
+        lexical = self._dense(lexical_sparse, size) / lexical_scale
+        concept_sparse, concept_total = self._concept_scores(vector)
+        concepts = (
+            self._dense(concept_sparse, size) / concept_total if concept_total else np.zeros(size)
+        )
+        raw_network = np.zeros(size)
         for partner in vector.partners:
-            for other, weight in self._coworkers(partner).items():
-                network[other] += weight
+            slots, values = self._coworkers(partner)
+            inside = slots < size
+            np.add.at(raw_network, slots[inside], values[inside])
+        network = raw_network / (raw_network + weights.network_half)
+        complementary = np.zeros(size, dtype=bool)
+        for org_id in self._complement_candidates(vector):
+            slot = self._slots.get(org_id)
+            if slot is not None and slot < size:
+                complementary[slot] = True
 
-        candidates = set(lexical) | set(concept_scores) | set(network)
-        candidates.update(self._complement_candidates(vector))
-        fallback = not candidates
-        if fallback:
-            candidates = set(self.organisations)
-        candidates = {c for c in candidates if self._admissible(c, vector)}
+        # Stage 1: the signals that come from the inverted indexes, for every organisation.
+        evidence = (
+            weights.lexical * lexical + weights.concepts * concepts + weights.network * network
+        )
+        admissible = active.copy()
+        mask = self._filter_mask(vector.filters)
+        if mask is not None:
+            admissible &= mask[:size]
+        for org_id in vector.exclude | set(vector.partners):
+            slot = self._slots.get(org_id)
+            if slot is not None and slot < size:
+                admissible[slot] = False
+        eligible = admissible & ((evidence > 0) | complementary)
+        if not eligible.any():
+            eligible = admissible
+        partial = np.where(eligible, evidence + weights.track_record * track_record, -1.0)
+        count = min(int(eligible.sum()), max(200, top * 10))
+        if count == 0:
+            return []
+        chosen = np.argpartition(-partial, count - 1)[:count] if count < size else np.arange(size)
+        chosen_set = set(chosen.tolist()) | set(np.flatnonzero(complementary & eligible).tolist())
+        shortlist = [slot for slot in chosen_set if eligible[slot]]
 
+        # Stage 2: profile, sector and activity fit, only for the shortlist.
         query_sectors = Counter(
             sector
             for concept in vector.concepts
@@ -449,7 +579,6 @@ class MatchingIndex:
         for concept in vector.concepts:
             if concept in self.vocabulary:
                 query_activities.update(self.vocabulary[concept].activities)
-
         total_weight = (
             weights.lexical
             + weights.concepts
@@ -461,23 +590,19 @@ class MatchingIndex:
             + weights.partner_kind
         )
         scored: list[tuple[float, str, dict[str, float], str | None]] = []
-        for org_id in candidates:
+        for slot in shortlist:
+            org_id = self._slot_ids[slot]
             org = self.organisations[org_id]
             parts = {
-                "lexical": lexical.get(org_id, 0.0) / lexical_scale,
-                "concepts": concept_scores.get(org_id, 0.0) / concept_total
-                if concept_total
-                else 0.0,
-                "network": network.get(org_id, 0.0) / (network.get(org_id, 0.0) + 0.5),
-                "track_record": _track_record(len(self._org_projects.get(org_id, ()))),
-                "sector": self._sector_fit(org, query_sectors),
-                "activity": _activity_fit(org.activities, query_activities),
-                "partner_kind": 1.0 if org.kind and org.kind in vector.partner_kinds else 0.0,
+                "lexical": float(lexical[slot]),
+                "concepts": float(concepts[slot]),
+                "network": float(network[slot]),
+                "track_record": float(track_record[slot]),
             }
-            complement, profile_id = self._complement(org_id, vector)
-            parts["complement"] = complement
-            if not any(parts[name] for name in _EVIDENCE) and not fallback:
-                continue
+            parts["sector"] = self._sector_fit(org, query_sectors)
+            parts["activity"] = _activity_fit(org.activities, query_activities)
+            parts["partner_kind"] = 1.0 if org.kind and org.kind in vector.partner_kinds else 0.0
+            parts["complement"], profile_id = self._complement(org_id, vector)
             score = sum(getattr(weights, name) * value for name, value in parts.items())
             scored.append((round(score / total_weight, 4), org_id, parts, profile_id))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -675,7 +800,7 @@ class MatchingIndex:
     def _similar_project(self, org_id: str, vector: _QueryVector) -> Project | None:
         best, best_project = 0.0, None
         query_terms = set(vector.terms)
-        for project_id in sorted(self._org_projects.get(org_id, ()))[:500]:
+        for project_id in itertools.islice(self._org_projects.get(org_id, ()), 100):
             analysis = self._project_analysis[project_id]
             concept_fit = len(set(analysis.concepts) & set(vector.concepts))
             term_fit = len(query_terms & set(analysis.terms.get(vector.lang, ())))
@@ -782,6 +907,8 @@ class MatchingIndex:
                 segment.load_main(lexical_dir)
             else:
                 segment.rebuild()
+        for project_id in index.projects:
+            index._project_slots(project_id)
         return index
 
     def _deferred_add(self, org_id: str) -> None:
@@ -816,10 +943,6 @@ class _Bulk:
 
 def _tuples(data: dict[str, Any]) -> dict[str, Any]:
     return {key: tuple(value) if isinstance(value, list) else value for key, value in data.items()}
-
-
-def _track_record(projects: int) -> float:
-    return projects / (projects + 10)
 
 
 def _activity_fit(activities: Iterable[str], wanted: set[str]) -> float:

@@ -1,0 +1,674 @@
+"""Partner-recovery benchmark of the matching engine (docs: EVALUATION.md, "Matching").
+
+Protocol: organisation descriptions and the cooperation history are built ONLY from projects
+before a split year; for each later project the matcher gets the project's text and all but
+one participant, and must rank the missing one. Sets:
+- en: Horizon 2020 projects started in 2016 (text: topic title, programme titles, acronym),
+  history = FP7 participations (no text) + H2020 projects started 2014–2015;
+- fr: ANR PIA projects of 2011 onwards with a French abstract, history = PIA projects of 2010
+  (titles and abstracts) + regular ANR (DOS) projects of 2010 (participants only);
+- paca_ru: projects joining a PACA and a Russian organisation (FP7 and H2020). FP7 has no
+  dates or texts here, so FP7 cases are leave-one-project-out with network evidence only;
+  the hidden side is searched with a country filter (RU, or France + PACA region), the same
+  for the baselines.
+Baselines, computed in the same run on the same cases: BM25 (bm25s + Snowball) over the same
+descriptions, and the co-participation network (shared projects with the given partners,
+ties broken by number of projects). Results go to bench/results/matching-*.json.
+
+Usage: python bench/matching/run.py [--smoke] [--cases N] [--dev] [--skip-scale]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import random
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bm25s
+import Stemmer
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data"
+RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT / "src"))
+
+from jumelage.engines.matching import (  # noqa: E402
+    Filters,
+    MatchingIndex,
+    Organisation,
+    Project,
+    Query,
+    build_index,
+)
+from jumelage.engines.text import analyse  # noqa: E402
+
+csv.field_size_limit(10**8)
+
+PACA_CITIES = {
+    "MARSEILLE", "NICE", "SOPHIA ANTIPOLIS", "VALBONNE", "BIOT", "MOUGINS", "ANTIBES",
+    "AIX EN PROVENCE", "TOULON", "LA SEYNE SUR MER", "LA CIOTAT", "AUBAGNE", "ROUSSET",
+    "GARDANNE", "MANOSQUE", "AVIGNON", "ARLES", "CAGNES SUR MER", "CANNES", "GRASSE",
+    "SAINT PAUL LEZ DURANCE", "CADARACHE", "LA GARDE", "HYERES", "FREJUS", "DIGNE LES BAINS",
+    "GAP", "MARTIGUES", "ISTRES", "VITROLLES", "SALON DE PROVENCE", "CARPENTRAS", "ORANGE",
+    "SOPHIA-ANTIPOLIS", "AIX-EN-PROVENCE", "VALBONNE SOPHIA ANTIPOLIS", "MONACO",
+}  # fmt: skip
+ACTIVITY_KIND = {
+    "HES": "university",
+    "REC": "research_lab",
+    "PRC": "company",
+    "PUB": "public_agency",
+    "OTH": "other",
+}
+
+
+@dataclass
+class Dataset:
+    """Organisations and dated projects of one data source."""
+
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    projects: list[Project] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    """One held-out link: find `hidden` given the project's text and other participants."""
+
+    project: str
+    text: str
+    lang: str
+    partners: tuple[str, ...]
+    hidden: str
+    filters: Filters = field(default_factory=Filters)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+    return re.sub(r"[^A-Z0-9]+", " ", plain).strip()
+
+
+def _read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as stream:
+        return list(csv.DictReader(stream, delimiter=delimiter))
+
+
+# ------------------------------------------------------------------ CORDIS (en, paca_ru)
+
+
+def _is_paca(row: dict[str, str]) -> bool:
+    if row.get("country") != "FR":
+        return False
+    nuts = row.get("nuts3") or ""
+    if nuts.startswith(("FR82", "FRL")):
+        return True
+    if _fold(row.get("city") or "") in {_fold(c) for c in PACA_CITIES}:
+        return True
+    code = (row.get("post_code") or "").strip()
+    return (len(code) == 4 and code[0] in "456") or (len(code) == 5 and code[:2] in ("13", "83", "84"))
+
+
+def load_cordis() -> tuple[Dataset, set[str]]:
+    """Return FP7 + H2020 (2014–2017) organisations and projects, and the ids of PACA orgs.
+
+    FP7 projects have no date here: they get year 2010 (all of FP7 precedes H2020)."""
+    folder = DATA / "cordis-fp7-h2020-network"
+    dataset = Dataset()
+    paca: set[str] = set()
+    kinds: dict[str, str] = {}
+    participations = DATA / "cordis-h2020-participations" / "h2020_participations_2020-12.csv.gz"
+    if participations.exists():
+        for row in _read_csv(participations):
+            kinds.setdefault(row["pic"], ACTIVITY_KIND.get(row["type"], "other"))
+    for row in _read_csv(folder / "fp7_organisations.csv"):
+        org_id = row["org_id"]
+        is_paca = _is_paca(row)
+        if is_paca:
+            paca.add(org_id)
+        dataset.organisations[org_id] = Organisation(
+            id=org_id,
+            name=row["name"],
+            aliases=(row["short_name"],) if row["short_name"] else (),
+            country=row["country"],
+            region="FRL0" if is_paca else (row["nuts3"] or ""),
+            kind=kinds.get(org_id, ""),
+        )
+    for row in _read_csv(folder / "h2020_2014_2016_organisations.csv"):
+        org_id = row["new_org_id"]
+        if org_id not in dataset.organisations:
+            dataset.organisations[org_id] = Organisation(
+                id=org_id,
+                name=row["name"],
+                aliases=(row["shortName"],) if row["shortName"] else (),
+                country=row["country"],
+                kind=kinds.get(org_id, ""),
+            )
+    fp7_members: dict[str, list[str]] = defaultdict(list)
+    for row in _read_csv(folder / "fp7_participations.csv"):
+        fp7_members[row["project_rcn"]].append(row["org_id"])
+    for rcn, members in fp7_members.items():
+        dataset.projects.append(
+            Project(id=f"fp7:{rcn}", year=2010, participants=tuple(dict.fromkeys(members)))
+        )
+    topics = {}
+    for row in _read_csv(folder / "cordisref_h2020_topics.csv", ";"):
+        topics.setdefault(row["topicCode"], row["title"])
+    programmes = {}
+    for row in _read_csv(folder / "cordisref_h2020_programmes.csv", ";"):
+        if row.get("language", "en") == "en":
+            programmes.setdefault(row["code"], row["title"])
+    h2020_members: dict[str, list[str]] = defaultdict(list)
+    for row in _read_csv(folder / "h2020_2014_2016_participations.csv"):
+        h2020_members[row["projectRcn"]].append(row["new_org_id"])
+    for row in _read_csv(folder / "h2020_2014_2016_projects.csv"):
+        programme_titles = [
+            programmes[code] for code in row["programme"].split(";") if code in programmes
+        ]
+        text = ". ".join(
+            part
+            for part in [topics.get(row["topics"], ""), *programme_titles, row["acronym"]]
+            if part
+        )
+        dataset.projects.append(
+            Project(
+                id=f"h2020:{row['rcn']}",
+                title=text,
+                lang="en",
+                year=int(row["startDate"][:4]) if row["startDate"][:4].isdigit() else None,
+                participants=tuple(dict.fromkeys(h2020_members.get(row["rcn"], []))),
+            )
+        )
+    return dataset, paca
+
+
+# ------------------------------------------------------------------ ANR (fr)
+
+ANR_KIND = {
+    "Universités, INSA et INP": "university",
+    "Grandes écoles publiques": "university",
+    "ENS et grands établissements": "university",
+    "COMUE Pôle de recherche et d'Enseignement supérieur": "university",
+    "Organismes de type EPST": "research_lab",
+    "Organismes de Type EPIC": "research_lab",
+    "Laboratoire public": "research_lab",
+    "Entreprises Privées": "company",
+    "PME": "sme",
+    "TPE": "startup",
+    "Entreprise autre que TPE ou PME": "large_company",
+    "Fondations": "association",
+    "Fondation de recherche": "association",
+    "Associations": "association",
+    "Association": "association",
+}
+
+
+def load_anr() -> Dataset:
+    """Return ANR organisations (by folded name) and projects: PIA with titles and French
+    abstracts, DOS with participants only (year from the decision code ANR-YY-…)."""
+    folder = DATA / "anr-france-projects"
+    dataset = Dataset()
+    members: dict[str, list[str]] = defaultdict(list)
+
+    def add_partner(row: dict[str, str]) -> str | None:
+        name = (row.get("Projet.Partenaire.Nom_organisme") or "").strip()
+        if not name or name.lower() in ("non renseigné", "nan"):
+            return None
+        org_id = "anr:" + _fold(name)
+        if org_id not in dataset.organisations:
+            country = row.get("Projet.Partenaire.Adresse.Pays") or ""
+            region = row.get("Projet.Partenaire.Adresse.Region") or ""
+            dataset.organisations[org_id] = Organisation(
+                id=org_id,
+                name=name,
+                country="FR" if country in ("France", "") else country[:2].upper(),
+                region="FRL0" if region == "Provence-Alpes-Côte d'Azur" else region,
+                kind=ANR_KIND.get(row.get("Projet.Partenaire.Categorie_organisme") or "", "other"),
+            )
+        return org_id
+
+    for path in ("anr_pia_dgpie_partners_2022-05-12.csv", "anr_dos_partners_2022-05-04.csv"):
+        for row in _read_csv(folder / path):
+            org_id = add_partner(row)
+            if org_id:
+                members[row["Projet.Code_Decision_ANR"]].append(org_id)
+    pia = {}
+    for row in _read_csv(folder / "anr_pia_dgpie_projects_2022-05-12.csv"):
+        pia[row["Projet.Code_Decision_ANR"]] = row
+    for code, participants in members.items():
+        row = pia.get(code)
+        match = re.match(r"ANR-(\d\d)-", code)
+        if row is not None:
+            year = int(float(row["Action.Edition"]))
+            title = row["Projet.Titre.Francais"] or ""
+            summary = row["Projet.Resume.Francais"] or ""
+        elif match:
+            year, title, summary = 2000 + int(match.group(1)), "", ""
+        else:
+            continue
+        dataset.projects.append(
+            Project(
+                id=code,
+                title=title,
+                summary=summary,
+                lang="fr" if summary else None,
+                year=year,
+                participants=tuple(dict.fromkeys(participants)),
+            )
+        )
+    return dataset
+
+
+# ------------------------------------------------------------------ cases and leakage
+
+
+def make_cases(
+    history: list[Project],
+    tests: Iterable[Project],
+    rng: random.Random,
+    *,
+    lang: str,
+    limit: int,
+    hide: Callable[[Project, set[str]], list[tuple[str, Filters]]] | None = None,
+) -> list[Case]:
+    """Hold out one known participant per test project (a random one unless `hide` says
+    which, with which filters). Known = took part in a history project."""
+    known = {org for project in history for org in project.participants}
+    cases = []
+    for project in tests:
+        participants = list(project.participants)
+        if len(participants) < 2:
+            continue
+        choices = (
+            hide(project, known)
+            if hide
+            else [(rng.choice(sorted(p for p in participants if p in known)), Filters())]
+            if any(p in known for p in participants)
+            else []
+        )
+        for hidden, filters in choices:
+            partners = tuple(p for p in participants if p != hidden)
+            text = ". ".join(t for t in (project.title, project.summary) if t)
+            cases.append(Case(project.id, text, lang, partners, hidden, filters))
+        if len(cases) >= limit:
+            break
+    return cases[:limit]
+
+
+def assert_no_leak(index_projects: dict[str, Project], cases: list[Case], split_year: int) -> None:
+    """Fail loudly if a held-out link can be seen by the matcher."""
+    case_projects = {case.project for case in cases}
+    for project in index_projects.values():
+        assert project.id not in case_projects, f"test project {project.id} is in the history"
+        assert project.year is None or project.year < split_year, (
+            f"project {project.id} of {project.year} is after the split"
+        )
+    for case in cases:
+        assert case.hidden not in case.partners, f"{case.project}: hidden org given as partner"
+
+
+def assert_descriptions_from_history(organisations: Iterable[Organisation]) -> None:
+    """The organisations carry no text of their own: everything the matcher knows about what
+    they do comes from the history projects (checked by `assert_no_leak`)."""
+    for org in organisations:
+        assert not org.descriptions and not org.keywords, f"{org.id} has its own text"
+
+
+# ------------------------------------------------------------------ baselines
+
+
+class BM25Baseline:
+    """bm25s with Snowball stemming and stopwords over the same organisation documents."""
+
+    def __init__(self, index: MatchingIndex, lang: str):
+        self.lang = lang
+        stemmer_name = {"fr": "french", "en": "english"}[lang]
+        self.stemmer = Stemmer.Stemmer(stemmer_name)
+        texts: dict[str, list[str]] = defaultdict(list)
+        for org in index.organisations.values():
+            texts[org.id].append(" ".join((org.name, *org.aliases)))
+        for project in index.projects.values():
+            text = " ".join(t for t in (project.title, project.summary) if t)
+            if text:
+                for org_id in project.participants:
+                    if org_id in index.organisations:
+                        texts[org_id].append(text)
+        self.ids = sorted(texts)
+        corpus = [" ".join(texts[org_id]) for org_id in self.ids]
+        stop = "en" if lang == "en" else "fr"
+        tokens = bm25s.tokenize(corpus, stopwords=stop, stemmer=self.stemmer, show_progress=False)
+        self.retriever = bm25s.BM25()
+        self.retriever.index(tokens, show_progress=False)
+        self.vocabulary = tokens.vocab
+        self.organisations = index.organisations
+
+    def rank(self, case: Case, top: int) -> list[str]:
+        """Organisation ids, best first, for the case's text."""
+        stop = "en" if self.lang == "en" else "fr"
+        words = bm25s.tokenize(
+            [case.text], stopwords=stop, stemmer=self.stemmer, return_ids=False, show_progress=False
+        )[0]
+        words = [w for w in dict.fromkeys(words) if w in self.retriever.vocab_dict]
+        if not words:
+            return []
+        scores = self.retriever.get_scores(words)
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        ranking = []
+        for row in order:
+            if scores[row] <= 0:
+                break
+            org_id = self.ids[row]
+            if org_id in case.partners or not _passes(self.organisations[org_id], case.filters):
+                continue
+            ranking.append(org_id)
+            if len(ranking) == top:
+                break
+        return ranking
+
+
+class NetworkBaseline:
+    """Rank organisations by the number of past projects shared with the given partners."""
+
+    def __init__(self, index: MatchingIndex):
+        self.by_org: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for project in index.projects.values():
+            for org_id in project.participants:
+                self.by_org[org_id].append(project.participants)
+        self.organisations = index.organisations
+
+    def rank(self, case: Case, top: int) -> list[str]:
+        """Organisation ids, best first, for the case's partners."""
+        counts: Counter[str] = Counter()
+        for partner in case.partners:
+            for participants in self.by_org.get(partner, ()):
+                for other in participants:
+                    if other != partner:
+                        counts[other] += 1
+        ranked = sorted(counts, key=lambda o: (-counts[o], -len(self.by_org[o]), o))
+        return [
+            o
+            for o in ranked
+            if o not in case.partners
+            and o in self.organisations
+            and _passes(self.organisations[o], case.filters)
+        ][:top]
+
+
+def _passes(org: Organisation, filters: Filters) -> bool:
+    if filters.country and org.country not in filters.country:
+        return False
+    return not (filters.region and not any(org.region.startswith(r) for r in filters.region))
+
+
+# ------------------------------------------------------------------ evaluation
+
+
+def evaluate(rank: Callable[[Case], list[str]], cases: list[Case]) -> dict[str, float]:
+    """recall@1, recall@10 and MRR@10 of `rank` over `cases`, with per-query latencies."""
+    hits1 = hits10 = 0
+    reciprocal = 0.0
+    latencies = []
+    for case in cases:
+        started = time.perf_counter()
+        ranking = rank(case)[:10]
+        latencies.append((time.perf_counter() - started) * 1000)
+        if case.hidden in ranking:
+            position = ranking.index(case.hidden) + 1
+            hits1 += position == 1
+            hits10 += 1
+            reciprocal += 1 / position
+    n = len(cases) or 1
+    latencies.sort()
+    return {
+        "n": len(cases),
+        "recall@1": round(hits1 / n, 4),
+        "recall@10": round(hits10 / n, 4),
+        "mrr@10": round(reciprocal / n, 4),
+        "p50_ms": round(statistics.median(latencies), 2) if latencies else 0.0,
+        "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 2) if latencies else 0.0,
+    }
+
+
+def run_set(
+    name: str,
+    index: MatchingIndex,
+    cases: list[Case],
+    lang: str,
+    split_year: int,
+) -> dict[str, object]:
+    """Evaluate the engine and both baselines on one set of cases."""
+    assert_no_leak(index.projects, cases, split_year)
+    assert_descriptions_from_history(index.organisations.values())
+    started = time.perf_counter()
+    bm25 = BM25Baseline(index, lang)
+    network = NetworkBaseline(index)
+    baseline_build = time.perf_counter() - started
+
+    def engine(case: Case) -> list[str]:
+        query = Query(
+            id=case.project,
+            text=case.text,
+            lang=case.lang,
+            partners=case.partners,
+            filters=case.filters,
+            direction="cooperation",
+        )
+        return [result.org for result in index.recommend(query, top=10)]
+
+    report: dict[str, object] = {
+        "set": name,
+        "organisations": len(index.organisations),
+        "history_projects": len(index.projects),
+        "baseline_build_s": round(baseline_build, 1),
+        "jumelage": evaluate(engine, cases),
+        "bm25": evaluate(lambda case: bm25.rank(case, 10), cases),
+        "network": evaluate(lambda case: network.rank(case, 10), cases),
+    }
+    best = max(report["bm25"]["recall@10"], report["network"]["recall@10"])  # type: ignore[index]
+    ours = report["jumelage"]["recall@10"]  # type: ignore[index]
+    report["ratio_recall@10_vs_best_baseline"] = round(ours / best, 3) if best else None
+    return report
+
+
+def _split(projects: list[Project], split_year: int, test_years: set[int]) -> tuple[list[Project], list[Project]]:
+    history = [p for p in projects if p.year is not None and p.year < split_year]
+    tests = [p for p in projects if p.year in test_years]
+    return history, tests
+
+
+def _index_for(dataset: Dataset, history: list[Project]) -> tuple[MatchingIndex, float]:
+    started = time.perf_counter()
+    index = build_index(dataset.organisations.values(), history)
+    return index, time.perf_counter() - started
+
+
+def english_set(cordis: Dataset, limit: int, dev: bool, seed: int) -> tuple[MatchingIndex, list[Case], float]:
+    """H2020: history before 2016, tests started in 2016."""
+    history, tests = _split(cordis.projects, 2016, {2016, 2017})
+    rng = random.Random(seed)
+    tests.sort(key=lambda p: p.id)
+    rng.shuffle(tests)
+    # The first 300 shuffled projects are the development slice used to tune weights; the
+    # reported figures come from the others.
+    tests = tests[:300] if dev else tests[300:]
+    index, build_seconds = _index_for(cordis, history)
+    return index, make_cases(history, tests, rng, lang="en", limit=limit), build_seconds
+
+
+def french_set(anr: Dataset, limit: int, dev: bool, seed: int) -> tuple[MatchingIndex, list[Case], float]:
+    """ANR: history before 2011, tests from 2011 with a French abstract."""
+    history, tests = _split(anr.projects, 2011, set(range(2011, 2030)))
+    tests = [p for p in tests if p.summary]
+    rng = random.Random(seed)
+    tests.sort(key=lambda p: p.id)
+    rng.shuffle(tests)
+    tests = tests[:50] if dev else tests[50:]
+    index, build_seconds = _index_for(anr, history)
+    return index, make_cases(history, tests, rng, lang="fr", limit=limit), build_seconds
+
+
+def paca_russia_set(cordis: Dataset, paca: set[str]) -> tuple[MatchingIndex, list[Case], float]:
+    """Projects with a PACA and a Russian participant. H2020 ones of 2016 are tested against
+    the pre-2016 history; FP7 ones are left out of the history (leave-one-project-out)."""
+    russian = {o.id for o in cordis.organisations.values() if o.country == "RU"}
+
+    def joint(project: Project) -> bool:
+        members = set(project.participants)
+        return bool(members & paca) and bool(members & russian)
+
+    fp7_tests = [p for p in cordis.projects if p.id.startswith("fp7:") and joint(p)]
+    h2020_tests = [p for p in cordis.projects if p.year in (2016, 2017) and joint(p)]
+    excluded = {p.id for p in fp7_tests}
+    history = [
+        p for p in cordis.projects if p.year is not None and p.year < 2016 and p.id not in excluded
+    ]
+
+    def hide(project: Project, known: set[str]) -> list[tuple[str, Filters]]:
+        choices = []
+        for org in sorted(set(project.participants) & russian & known)[:1]:
+            choices.append((org, Filters(country=("RU",))))
+        for org in sorted(set(project.participants) & paca & known)[:1]:
+            choices.append((org, Filters(country=("FR",), region=("FRL",))))
+        return choices
+
+    index, build_seconds = _index_for(cordis, history)
+    cases = make_cases(history, fp7_tests + h2020_tests, random.Random(0), lang="en", limit=10**6, hide=hide)
+    for case in cases:
+        if not case.text:
+            # FP7 projects have no text in this data: the query says only who is looking.
+            case.text = ""
+    return index, cases, build_seconds
+
+
+# ------------------------------------------------------------------ scale
+
+
+def scale_test(cordis: Dataset, target: int, sample: int, seed: int) -> dict[str, object]:
+    """Build an index of `target` organisations and time a recomputation sample.
+
+    Real organisations are cloned until `target` is reached; each clone gets a fresh id and
+    a description made of the texts of three random real H2020 projects, so documents have
+    realistic lengths and vocabulary. Clones share no history (no network)."""
+    rng = random.Random(seed)
+    texts = [p.title for p in cordis.projects if p.title]
+    real = list(cordis.organisations.values())
+    projects = [p for p in cordis.projects if p.year is not None and p.year < 2016]
+    organisations = list(real)
+    while len(organisations) < target:
+        source = real[len(organisations) % len(real)]
+        organisations.append(
+            Organisation(
+                id=f"{source.id}#{len(organisations)}",
+                name=source.name,
+                country=source.country,
+                kind=source.kind,
+                descriptions={"en": " ".join(rng.sample(texts, 3))},
+            )
+        )
+    started = time.perf_counter()
+    index = build_index(organisations[:target], projects)
+    build_seconds = time.perf_counter() - started
+    ids = rng.sample(sorted(index.organisations), sample)
+    started = time.perf_counter()
+    for org_id in ids:
+        index.recommend_for_org(org_id, top=10)
+    per_org = (time.perf_counter() - started) / sample
+    query_latencies = []
+    for org_id in ids[:200]:
+        query = Query(text=rng.choice(texts), lang="en")
+        started = time.perf_counter()
+        index.recommend(query, top=10)
+        query_latencies.append((time.perf_counter() - started) * 1000)
+    query_latencies.sort()
+    started = time.perf_counter()
+    index.upsert_organisation(
+        Organisation(id="new", name="New photonics SME", country="FR", descriptions={"fr": "lasers"})
+    )
+    update_ms = (time.perf_counter() - started) * 1000
+    return {
+        "organisations": len(index.organisations),
+        "history_projects": len(projects),
+        "build_s": round(build_seconds, 1),
+        "recommend_for_org_ms": round(per_org * 1000, 2),
+        "full_recomputation_estimate_s_1_core": round(per_org * target + build_seconds, 1),
+        "full_recomputation_estimate_s_2_cores": round(per_org * target / 2 + build_seconds, 1),
+        "query_p50_ms": round(statistics.median(query_latencies), 2),
+        "query_p95_ms": round(query_latencies[int(0.95 * (len(query_latencies) - 1))], 2),
+        "single_update_ms": round(update_ms, 2),
+    }
+
+
+def main() -> None:
+    """Run the benchmark and write bench/results/matching-<mode>.json."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="few cases, small scale test")
+    parser.add_argument("--cases", type=int, default=500, help="cases per set (default 500)")
+    parser.add_argument("--dev", action="store_true", help="evaluate on the tuning slice")
+    parser.add_argument("--skip-scale", action="store_true", help="skip the 100k-org timing")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found")
+        return
+    limit = 40 if args.smoke else args.cases
+    report: dict[str, object] = {"mode": "smoke" if args.smoke else ("dev" if args.dev else "full")}
+    started = time.perf_counter()
+    cordis, paca = load_cordis()
+    anr = load_anr()
+    report["load_s"] = round(time.perf_counter() - started, 1)
+    sets = []
+    index, cases, build_seconds = english_set(cordis, limit, args.dev, args.seed)
+    result = run_set("en (H2020 2016, topic texts)", index, cases, "en", 2016)
+    result["index_build_s"] = round(build_seconds, 1)
+    sets.append(result)
+    _print(result)
+    del index
+    index, cases, build_seconds = french_set(anr, limit, args.dev, args.seed)
+    result = run_set("fr (ANR PIA 2011+, French abstracts)", index, cases, "fr", 2011)
+    result["index_build_s"] = round(build_seconds, 1)
+    sets.append(result)
+    _print(result)
+    del index
+    if not args.dev:
+        index, cases, build_seconds = paca_russia_set(cordis, paca)
+        result = run_set("paca_ru (FP7 + H2020, PACA and Russia)", index, cases, "en", 2016)
+        result["index_build_s"] = round(build_seconds, 1)
+        result["cases_with_text"] = sum(1 for case in cases if case.text)
+        sets.append(result)
+        _print(result)
+        del index
+    report["sets"] = sets
+    if not args.skip_scale and not args.dev:
+        target, sample = (20_000, 100) if args.smoke else (100_000, 500)
+        report["scale"] = scale_test(cordis, target, sample, args.seed)
+        print("scale:", json.dumps(report["scale"]))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"matching-{report['mode']}.json"
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written {out.relative_to(ROOT)}")
+
+
+def _print(result: dict[str, object]) -> None:
+    print(f"\n== {result['set']}: {result['jumelage']['n']} cases, "  # type: ignore[index]
+          f"{result['organisations']} organisations, {result['history_projects']} history projects")
+    for name in ("jumelage", "bm25", "network"):
+        metrics = result[name]
+        print(
+            f"  {name:9s} R@1 {metrics['recall@1']:.3f}  R@10 {metrics['recall@10']:.3f}  "  # type: ignore[index]
+            f"MRR@10 {metrics['mrr@10']:.3f}  p50 {metrics['p50_ms']:.1f} ms  p95 {metrics['p95_ms']:.1f} ms"  # type: ignore[index]
+        )
+    print(f"  recall@10 ratio vs best baseline: {result['ratio_recall@10_vs_best_baseline']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -10,8 +10,10 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from jumelage.accounts.models import Programme, Role, User
 from jumelage.directory.models import Organisation, Person, Region
@@ -33,11 +35,11 @@ class DemoAccount:
     last_name: str
     role: str
     organisation_ref: str | None
-    description: str
+    description: Any
 
 
 ACCOUNTS = [
-    DemoAccount("admin", "jumelage-admin", "Ada", "Admin", "staff", None, "staff, Django admin"),
+    DemoAccount("admin", "jumelage-admin", "Ada", "Admin", "staff", None, _("staff, Django admin")),
     DemoAccount(
         "programme",
         "jumelage-programme",
@@ -45,7 +47,7 @@ ACCOUNTS = [
         "Martin",
         Role.Kind.PROGRAMME_MANAGER,
         None,
-        "programme manager (international cluster team)",
+        _("programme manager (international cluster team)"),
     ),
     DemoAccount(
         "ecosystem",
@@ -54,7 +56,7 @@ ACCOUNTS = [
         "Moreau",
         Role.Kind.ECOSYSTEM_MANAGER,
         "curated:safe-cluster",
-        "ecosystem manager of SAFE Cluster",
+        _("ecosystem manager of SAFE Cluster"),
     ),
     DemoAccount(
         "member",
@@ -63,7 +65,7 @@ ACCOUNTS = [
         "Ivanova",
         Role.Kind.MEMBER,
         "curated:sez-tomsk",
-        "member (Tomsk special economic zone)",
+        _("member (Tomsk special economic zone)"),
     ),
     DemoAccount(
         "compliance",
@@ -72,7 +74,7 @@ ACCOUNTS = [
         "Roux",
         Role.Kind.COMPLIANCE_OFFICER,
         None,
-        "compliance officer",
+        _("compliance officer"),
     ),
 ]
 
@@ -146,7 +148,7 @@ def _account(account: DemoAccount, programme: Programme) -> bool:
             first_name=account.first_name,
             last_name=account.last_name,
             email=user.email,
-            position=account.description,
+            position=str(account.description),
         )
         refresh_person(person)
         person.save()

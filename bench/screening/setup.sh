@@ -16,5 +16,5 @@ if ! pkg-config --exists icu-uc 2>/dev/null; then
 fi
 "$python" -m venv "$here/.venv"
 "$here/.venv/bin/pip" install -q --upgrade pip wheel
-"$here/.venv/bin/pip" install -q pyicu "nomenklatura>=4.13"
+"$here/.venv/bin/pip" install -q pyicu "nomenklatura>=4.13" "iuliia>=0.10"
 "$here/.venv/bin/python" -c "from nomenklatura.matching import get_algorithm; print('anchor ready:', get_algorithm('logic-v2').NAME)"

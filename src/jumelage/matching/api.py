@@ -10,7 +10,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from jumelage.api.auth import AUTHENTICATED, OPTIONAL, OPTIONAL_OPENAPI
 from jumelage.directory.models import Organisation
@@ -204,4 +204,4 @@ def give_feedback(request: HttpRequest, payload: FeedbackIn):
         rank=payload.rank,
         score=payload.score,
     )
-    return 201, {"id": feedback.pk}
+    return Status(201, {"id": feedback.pk})

@@ -18,8 +18,10 @@ class _Pending:
 
     def __init__(self) -> None:
         self.changes = Changes()
+        self.done = False
 
     def flush(self) -> None:
+        self.done = True
         changes, self.changes = self.changes, Changes()
         _enqueue(changes)
 
@@ -40,8 +42,13 @@ def _record(kind: str, value: Any) -> None:
         _enqueue(changes)
         return
     pending: _Pending | None = getattr(connection, "_jumelage_matching_pending", None)
-    # A rolled-back transaction drops its commit callbacks: start afresh when ours is gone.
-    if pending is None or not any(entry[1] == pending.flush for entry in connection.run_on_commit):
+    # A rolled-back transaction drops its commit callbacks: start afresh when ours is gone
+    # (or has already run).
+    if (
+        pending is None
+        or pending.done
+        or not any(entry[1] == pending.flush for entry in connection.run_on_commit)
+    ):
         pending = _Pending()
         connection._jumelage_matching_pending = pending
         transaction.on_commit(pending.flush)

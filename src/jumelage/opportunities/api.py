@@ -14,7 +14,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from jumelage.api.auth import AUTHENTICATED, OPTIONAL, OPTIONAL_OPENAPI
 from jumelage.core.errors import PermissionDenied
@@ -285,7 +285,7 @@ def create_profile(request: HttpRequest, payload: ProfileIn):
         sectors=_sectors(payload.sectors),
         activities=_activities(payload.activities),
     )
-    return 201, _profile_out(request.auth, profile, _identity(request.auth))
+    return Status(201, _profile_out(request.auth, profile, _identity(request.auth)))
 
 
 @router.post(
@@ -316,7 +316,7 @@ def express_interest(request: HttpRequest, profile_id: int, payload: InterestIn)
     interest = services.express_interest(
         actor=request.auth, profile=profile, organisation=organisation, message=payload.message
     )
-    return 201, _interest_out(interest)
+    return Status(201, _interest_out(interest))
 
 
 @router.get(

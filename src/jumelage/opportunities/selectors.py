@@ -34,9 +34,11 @@ def _text_condition(q: str) -> Q | None:
     markers = concept_markers(q)
     if not markers:
         return words
-    concepts = Q()
+    # Overlapping labels ("laser", "laser à fibre") give several concepts for one phrase:
+    # any of them is enough.
+    concepts = Q(pk__in=[])
     for marker in markers:
-        concepts &= Q(search_text__contains=f" {marker} ")
+        concepts |= Q(search_text__contains=f" {marker} ")
     return words | concepts
 
 

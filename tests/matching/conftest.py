@@ -9,10 +9,10 @@ from jumelage.matching import index as lifecycle
 from tests.factories import OrganisationFactory, RegionFactory
 
 
-
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture
 def data_dir(settings, tmp_path):
@@ -32,7 +32,9 @@ def ecosystem(programme, data_dir, django_capture_on_commit_callbacks):
 
 def _ecosystem(programme):
     paca = RegionFactory()
-    tomsk = RegionFactory(code="RU-TOM", country="RU", names={"en": "Tomsk Oblast", "ru": "Томская область"})
+    tomsk = RegionFactory(
+        code="RU-TOM", country="RU", names={"en": "Tomsk Oblast", "ru": "Томская область"}
+    )
     orgs = {
         "ru_lab": OrganisationFactory(
             name="НИИ космического приборостроения",

@@ -20,8 +20,16 @@ def test_digest_lists_new_matches_once_per_day(
     search = services.save_search(user=outsider_user, name="Optics", filters={"q": "optics"})
     SavedSearch.objects.filter(pk=search.pk).update(created_at=timezone.now() - timedelta(days=2))
     make_profile(member_company, status=Status.PUBLISHED, title="Adaptive optics modules")
-    make_profile(member_company, status=Status.PUBLISHED, title="Biobank", summary="Tissue", description="Samples")
-    make_profile(member_company, status=Status.PUBLISHED, visibility="private", title="Private optics plan")
+    make_profile(
+        member_company,
+        status=Status.PUBLISHED,
+        title="Biobank",
+        summary="Tissue",
+        description="Samples",
+    )
+    make_profile(
+        member_company, status=Status.PUBLISHED, visibility="private", title="Private optics plan"
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         assert services.send_alerts(today=date(2026, 11, 28)) == 1

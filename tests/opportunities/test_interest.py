@@ -29,7 +29,9 @@ def test_owner_is_notified_in_the_app_and_by_mail(interest, member_user):
     assert f"/en/profiles/interests/{interest.pk}/" in mail.outbox[0].body
 
 
-def test_contacts_are_hidden_from_both_sides_until_accepted(client, interest, member_user, outsider_user):
+def test_contacts_are_hidden_from_both_sides_until_accepted(
+    client, interest, member_user, outsider_user
+):
     client.force_login(outsider_user)
     page = client.get(f"/en/profiles/interests/{interest.pk}/").content.decode()
     assert "member@example.org" not in page and "Optique Azur" not in page

@@ -70,9 +70,16 @@ def test_form_reports_the_limits(client, member_user, member_company):
     client.force_login(member_user)
     response = client.post(
         "/en/profiles/new/",
-        {"organisation": member_company.pk, "type": "business_offer", "title": "t",
-         "summary": "s" * 501, "description": "d", "partnership_types": ["commercial"],
-         "language": "en", "visibility": "public"},
+        {
+            "organisation": member_company.pk,
+            "type": "business_offer",
+            "title": "t",
+            "summary": "s" * 501,
+            "description": "d",
+            "partnership_types": ["commercial"],
+            "language": "en",
+            "visibility": "public",
+        },
     )
     assert response.status_code == 200
     assert "Ensure this value has at most 500 characters (it has 501)." in response.content.decode()
@@ -81,23 +88,37 @@ def test_form_reports_the_limits(client, member_user, member_company):
 
 def test_saving_a_search_from_the_list(client, outsider_user):
     client.force_login(outsider_user)
-    client.post("/en/profiles/searches/?q=optics&type=technology_offer", {"name": "Optics", "alerts": "on"})
+    client.post(
+        "/en/profiles/searches/?q=optics&type=technology_offer", {"name": "Optics", "alerts": "on"}
+    )
     search = SavedSearch.objects.get()
-    assert (search.user, search.q, search.type, search.alerts) == (outsider_user, "optics", "technology_offer", True)
+    assert (search.user, search.q, search.type, search.alerts) == (
+        outsider_user,
+        "optics",
+        "technology_offer",
+        True,
+    )
 
 
-def test_api_lists_only_public_profiles_anonymised(api_client, outsider_user, member_user, published, draft, private_profile):
+def test_api_lists_only_public_profiles_anonymised(
+    api_client, outsider_user, member_user, published, draft, private_profile
+):
     anonymous = api_client.get("/profiles").json()
     assert [item["id"] for item in anonymous["items"]] == [published.pk]
     assert anonymous["items"][0]["organisation"] is None
     assert anonymous["items"][0]["country"] == "FR"
     for profile in (draft, private_profile):
-        assert api_client.get(f"/profiles/{profile.pk}", headers=bearer(outsider_user)).status_code == 404
+        assert (
+            api_client.get(f"/profiles/{profile.pk}", headers=bearer(outsider_user)).status_code
+            == 404
+        )
     own = api_client.get(f"/profiles/{published.pk}", headers=bearer(member_user)).json()
     assert own["organisation"]["name"] == "Optique Azur SAS"
 
 
-def test_api_interest_then_acceptance_reveals_contacts(api_client, outsider_user, outsider_company, member_user, published):
+def test_api_interest_then_acceptance_reveals_contacts(
+    api_client, outsider_user, outsider_company, member_user, published
+):
     sent = api_client.post(
         f"/profiles/{published.pk}/interests",
         json={"organisation_id": outsider_company.pk, "message": "Interested"},
@@ -116,6 +137,8 @@ def test_api_interest_then_acceptance_reveals_contacts(api_client, outsider_user
 
 def test_api_refuses_an_outsider_publishing(api_client, outsider_user, draft):
     response = api_client.post(
-        f"/profiles/{draft.pk}/transitions", json={"action": "publish"}, headers=bearer(outsider_user)
+        f"/profiles/{draft.pk}/transitions",
+        json={"action": "publish"},
+        headers=bearer(outsider_user),
     )
     assert response.status_code == 404

@@ -13,8 +13,15 @@ Status = CooperationProfile.Status
 def every_state(draft, private_profile, published, member_company):
     from tests.opportunities.conftest import make_profile
 
-    submitted = make_profile(member_company, status=Status.SUBMITTED, title="Submitted quasicrystals")
-    return {"draft": draft, "private": private_profile, "submitted": submitted, "published": published}
+    submitted = make_profile(
+        member_company, status=Status.SUBMITTED, title="Submitted quasicrystals"
+    )
+    return {
+        "draft": draft,
+        "private": private_profile,
+        "submitted": submitted,
+        "published": published,
+    }
 
 
 @pytest.mark.parametrize("who", [None, "outsider_user"])
@@ -46,13 +53,17 @@ def test_owner_and_colleague_see_all_their_profiles_and_the_reviewer_not_the_dra
     assert set(rules.visible_profiles(ecosystem_manager).values_list("pk", flat=True)) == everything
 
 
-def test_programme_manager_sees_the_submitted_profiles_of_the_programme(every_state, programme_manager):
+def test_programme_manager_sees_the_submitted_profiles_of_the_programme(
+    every_state, programme_manager
+):
     visible = set(rules.visible_profiles(programme_manager).values_list("pk", flat=True))
     # A programme manager edits every organisation of the programme, drafts included.
     assert every_state["submitted"].pk in visible
 
 
-def test_public_view_hides_the_organisation_and_its_contacts(client, published, member_user, contact_person):
+def test_public_view_hides_the_organisation_and_its_contacts(
+    client, published, member_user, contact_person
+):
     page = client.get(f"/en/profiles/{published.pk}/").content.decode()
     assert "Adaptive optics for ground telescopes" in page
     assert "Optique Azur" not in page

@@ -46,7 +46,9 @@ def test_outsider_may_neither_submit_publish_nor_close(draft, outsider_user):
     assert CooperationProfile.objects.get(pk=draft.pk).status == Status.DRAFT
 
 
-def test_allowed_transitions_by_role(draft, member_user, colleague, ecosystem_manager, outsider_user, programme_manager):
+def test_allowed_transitions_by_role(
+    draft, member_user, colleague, ecosystem_manager, outsider_user, programme_manager
+):
     assert rules.allowed_transitions(member_user, draft) == ["submit"]
     assert rules.allowed_transitions(colleague, draft) == ["submit"]
     assert rules.allowed_transitions(outsider_user, draft) == []
@@ -57,7 +59,9 @@ def test_allowed_transitions_by_role(draft, member_user, colleague, ecosystem_ma
     assert rules.allowed_transitions(outsider_user, draft) == []
 
 
-def test_programme_manager_reviews_the_profile_of_a_cluster_itself(cluster, ecosystem_manager, programme_manager):
+def test_programme_manager_reviews_the_profile_of_a_cluster_itself(
+    cluster, ecosystem_manager, programme_manager
+):
     profile = make_profile(cluster, status=Status.SUBMITTED)
     assert not rules.is_reviewer(ecosystem_manager, profile)
     services.transition_profile(actor=programme_manager, profile=profile, action="publish")

@@ -1,0 +1,88 @@
+"""The index's life: built once, persisted, reloaded without rebuild, updated in place."""
+
+import pytest
+
+from jumelage.engines import matching as engine
+from jumelage.matching import index as lifecycle
+from jumelage.matching import services
+from jumelage.matching.models import IndexBuild
+from tests.factories import OrganisationFactory
+
+
+def test_index_is_persisted_and_reloaded_without_rebuild(built, data_dir, monkeypatch):
+    assert (data_dir / "index" / "matching" / "manifest.json").exists()
+    lifecycle.forget_loaded_index()
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the index was rebuilt")
+
+    monkeypatch.setattr(engine, "build_index", no_rebuild)
+    index = lifecycle.current_index()
+    assert len(index.organisations) == 5
+    assert services.recommend_organisations(text="лидары для астрономии", lang="en")
+    assert IndexBuild.objects.count() == 1
+
+
+def test_an_index_built_from_another_database_is_not_used(built):
+    IndexBuild.objects.all().delete()
+    lifecycle.forget_loaded_index()
+    assert lifecycle.current_index() is None
+
+
+def test_saving_an_organisation_updates_the_index_after_commit(
+    built, programme, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer = OrganisationFactory(
+            name="Лаборатория биомаркеров",
+            country="RU",
+            kind="research_lab",
+            programme=programme,
+            descriptions={"ru": "Диагностика in vitro и биомаркеры в онкологии."},
+        )
+    assert IndexBuild.objects.count() == 1
+    assert lifecycle._read_state()["revision"] == 1
+    found = services.recommend_organisations(
+        text="biomarqueurs pour le diagnostic en oncologie", lang="en", filters={"country": "RU"}
+    )
+    assert [rec.organisation_id for rec in found][:1] == [newcomer.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer.archived = True
+        newcomer.save()
+    assert newcomer.external_ref not in lifecycle.current_index().organisations
+
+
+def test_changes_are_batched_into_one_update_per_transaction(
+    built, programme, django_capture_on_commit_callbacks, monkeypatch
+):
+    calls = []
+    real = lifecycle.update_index
+    monkeypatch.setattr(lifecycle, "update_index", lambda **kw: calls.append(kw) or real(**kw))
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            OrganisationFactory(name=f"Batch {n}", programme=programme)
+    assert len(calls) == 1 and len(calls[0]["organisations"]) == 3
+
+
+def test_without_an_index_updates_wait_for_the_first_build(ecosystem):
+    assert lifecycle.update_index(organisations=[ecosystem["fr_bio"].pk]) is False
+    assert not IndexBuild.objects.exists()
+
+
+def test_first_recommendation_builds_the_index(ecosystem):
+    assert lifecycle.current_index() is None
+    found = services.recommend_organisations(text="лидары для астрономии", lang="en")
+    assert found[0].organisation.name == "Optique Azur"
+    assert IndexBuild.objects.get().status == "done"
+
+
+@pytest.mark.parametrize("state", [None, "{not json"])
+def test_a_missing_or_broken_state_file_means_no_index(built, data_dir, state):
+    path = data_dir / "index" / "matching.state.json"
+    if state is None:
+        path.unlink()
+    else:
+        path.write_text(state)
+    lifecycle.forget_loaded_index()
+    assert lifecycle.current_index() is None

@@ -38,6 +38,8 @@ def write_atomically(path: Path, content: bytes) -> None:
 
 
 class Command(BaseCommand):
+    # The system checks import every URLconf and view: seconds that a data command does not need.
+    requires_system_checks: list[str] = []
     help = _(
         "Export the directory (or the organisations matching the filters) as CSV, XLSX or "
         "JSON Lines; the JSON Lines file can be imported again with import-directory."

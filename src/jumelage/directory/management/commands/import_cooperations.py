@@ -12,6 +12,8 @@ from jumelage.directory.services import import_cooperations_file
 
 
 class Command(BaseCommand):
+    # The system checks import every URLconf and view: seconds that a data command does not need.
+    requires_system_checks: list[str] = []
     help = _(
         "Import past joint projects from a JSON Lines file, all or nothing; every participant "
         "must already be in the directory."

@@ -37,6 +37,8 @@ def duplicates_summary(result: ImportResult) -> str:
 
 
 class Command(BaseCommand):
+    # The system checks import every URLconf and view: seconds that a data command does not need.
+    requires_system_checks: list[str] = []
     help = _(
         "Import organisations from a JSON Lines file, one per line, all or nothing. "
         "Re-importing an id of the same source updates that organisation."

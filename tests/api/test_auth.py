@@ -9,12 +9,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from jumelage.accounts.models import ApiToken
 from jumelage.core.models import AuditEntry
 from tests.api.conftest import CONTACT_EMAIL, bearer
 
+LOGIN_REQUIRED = "Authentication required: log in, or send an API token as “Bearer <key>”."
 INVALID_TOKEN = {"detail": "Invalid API token: it is unknown, revoked or malformed."}
 CSRF_FAILED = {
     "detail": "CSRF check failed: send the X-CSRFToken header with the value of the "
@@ -98,6 +99,23 @@ def test_anonymous_write_is_401_not_a_csrf_failure(member_company):
     assert response.status_code == 401
     member_company.refresh_from_db()
     assert member_company.city == ""
+
+
+@pytest.mark.parametrize("language", ["fr", "ru"])
+def test_errors_are_in_the_language_the_caller_accepts(client, db, language):
+    with translation.override(language):
+        expected = translation.gettext(LOGIN_REQUIRED)
+
+    response = client.post(
+        "/api/v1/organisations",
+        {"name": "X", "country": "FR"},
+        content_type="application/json",
+        headers={"Accept-Language": language},
+    )
+
+    assert response.status_code == 401
+    assert expected != LOGIN_REQUIRED
+    assert response.json() == {"detail": expected}
 
 
 def test_a_session_write_without_the_csrf_token_is_refused(member_user, member_company):

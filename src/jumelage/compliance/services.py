@@ -145,7 +145,8 @@ def current_lists() -> list[SanctionsList]:
 def current_screener() -> tuple[screening.Screener, dict]:
     """The screener over every current list, rebuilt only when a list version changes."""
     lists = current_lists()
-    key = tuple(version.pk for version in lists)
+    # Ids alone can come back after a rolled-back transaction; the load time cannot.
+    key = tuple((version.pk, version.loaded_at.isoformat()) for version in lists)
     with _cache_lock:
         if _cache["key"] != key:
             entries = []

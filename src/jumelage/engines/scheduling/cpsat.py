@@ -188,7 +188,8 @@ def build_model(
             per_participant_slot.setdefault((b, slot), []).append(var)
             if table is not None:
                 per_table_slot.setdefault((slot, table), []).append(var)
-        if place_all:
+        if place_all or (compiled.locked[meeting] and meeting not in compiled.blocked):
+            # A kept lock is the organiser's promise: it is placed whatever else happens.
             model.add_exactly_one(variables)
             placed[meeting] = 1
         else:

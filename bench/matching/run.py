@@ -116,7 +116,9 @@ def _is_paca(row: dict[str, str]) -> bool:
     if _fold(row.get("city") or "") in {_fold(c) for c in PACA_CITIES}:
         return True
     code = (row.get("post_code") or "").strip()
-    return (len(code) == 4 and code[0] in "456") or (len(code) == 5 and code[:2] in ("13", "83", "84"))
+    return (len(code) == 4 and code[0] in "456") or (
+        len(code) == 5 and code[:2] in ("13", "83", "84")
+    )
 
 
 def load_cordis() -> tuple[Dataset, set[str]]:
@@ -480,7 +482,9 @@ def run_set(
     return report
 
 
-def _split(projects: list[Project], split_year: int, test_years: set[int]) -> tuple[list[Project], list[Project]]:
+def _split(
+    projects: list[Project], split_year: int, test_years: set[int]
+) -> tuple[list[Project], list[Project]]:
     history = [p for p in projects if p.year is not None and p.year < split_year]
     tests = [p for p in projects if p.year in test_years]
     return history, tests
@@ -492,7 +496,9 @@ def _index_for(dataset: Dataset, history: list[Project]) -> tuple[MatchingIndex,
     return index, time.perf_counter() - started
 
 
-def english_set(cordis: Dataset, limit: int, dev: bool, seed: int) -> tuple[MatchingIndex, list[Case], float]:
+def english_set(
+    cordis: Dataset, limit: int, dev: bool, seed: int
+) -> tuple[MatchingIndex, list[Case], float]:
     """H2020: history before 2016, tests started in 2016."""
     history, tests = _split(cordis.projects, 2016, {2016, 2017})
     rng = random.Random(seed)
@@ -505,7 +511,9 @@ def english_set(cordis: Dataset, limit: int, dev: bool, seed: int) -> tuple[Matc
     return index, make_cases(history, tests, rng, lang="en", limit=limit), build_seconds
 
 
-def french_set(anr: Dataset, limit: int, dev: bool, seed: int) -> tuple[MatchingIndex, list[Case], float]:
+def french_set(
+    anr: Dataset, limit: int, dev: bool, seed: int
+) -> tuple[MatchingIndex, list[Case], float]:
     """ANR: history before 2011, tests from 2011 with a French abstract."""
     history, tests = _split(anr.projects, 2011, set(range(2011, 2030)))
     tests = [p for p in tests if p.summary]
@@ -542,7 +550,9 @@ def paca_russia_set(cordis: Dataset, paca: set[str]) -> tuple[MatchingIndex, lis
         return choices
 
     index, build_seconds = _index_for(cordis, history)
-    cases = make_cases(history, fp7_tests + h2020_tests, random.Random(0), lang="en", limit=10**6, hide=hide)
+    cases = make_cases(
+        history, fp7_tests + h2020_tests, random.Random(0), lang="en", limit=10**6, hide=hide
+    )
     for case in cases:
         if not case.text:
             # FP7 projects have no text in this data: the query says only who is looking.
@@ -592,7 +602,9 @@ def scale_test(cordis: Dataset, target: int, sample: int, seed: int) -> dict[str
     query_latencies.sort()
     started = time.perf_counter()
     index.upsert_organisation(
-        Organisation(id="new", name="New photonics SME", country="FR", descriptions={"fr": "lasers"})
+        Organisation(
+            id="new", name="New photonics SME", country="FR", descriptions={"fr": "lasers"}
+        )
     )
     update_ms = (time.perf_counter() - started) * 1000
     return {
@@ -659,8 +671,10 @@ def main() -> None:
 
 
 def _print(result: dict[str, object]) -> None:
-    print(f"\n== {result['set']}: {result['jumelage']['n']} cases, "  # type: ignore[index]
-          f"{result['organisations']} organisations, {result['history_projects']} history projects")
+    print(
+        f"\n== {result['set']}: {result['jumelage']['n']} cases, "  # type: ignore[index]
+        f"{result['organisations']} organisations, {result['history_projects']} history projects"
+    )
     for name in ("jumelage", "bm25", "network"):
         metrics = result[name]
         print(

@@ -48,7 +48,9 @@ def parse_query(data: Any, file: str = "<query>", line: int = 1) -> Query:
     lang = data.get("lang")
     if lang is not None and lang not in ("fr", "en", "ru"):
         raise QueryError(file, line, "lang", f"expected fr, en or ru, got {lang!r}")
-    filters = data.get("filters") or {}
+    filters = data.get("filters")
+    if filters is None:
+        filters = {}
     if not isinstance(filters, dict):
         raise QueryError(file, line, "filters", "expected an object")
     unknown = set(filters) - {"country", "region", "kind"}

@@ -76,6 +76,9 @@ class Weights:
     partner_kind: float = 0.05
     # Network evidence (summed project weights) at which the network signal reaches 0.5.
     network_half: float = 0.5
+    # A shared project weighs 1 / (participants - 1) ** damping: 0 counts every shared
+    # project alike, 1 makes a large consortium weigh as little as one bilateral tie.
+    project_size_damping: float = 0.5
 
 
 @dataclass
@@ -116,6 +119,7 @@ class _QueryVector:
     partner_kinds: tuple[str, ...]
     filters: Filters
     exclude: frozenset[str]
+    key_terms: frozenset[str] = frozenset()
 
 
 def _saturate(count: float) -> float:
@@ -157,6 +161,7 @@ class MatchingIndex:
         self._deferred: set[str] | None = None
         self._coworker_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._slots: dict[str, int] = {}
+        self._sector_cache: dict[str, frozenset[str]] = {}
         self._project_slot_cache: dict[str, np.ndarray] = {}
         self._slot_ids: list[str] = []
         self._arrays_cache: tuple[np.ndarray, np.ndarray] | None = None
@@ -285,6 +290,7 @@ class MatchingIndex:
         self._set_concepts(org_id, document.concepts)
 
     def _set_concepts(self, org_id: str, concepts: Counter[str]) -> None:
+        self._sector_cache.pop(org_id, None)
         for concept in self._org_concepts.pop(org_id, {}):
             postings = self._concept_orgs.get(concept)
             if postings is not None:
@@ -442,7 +448,9 @@ class MatchingIndex:
                 dtype=np.float64,
                 count=len(self._slot_ids),
             )
-            self._arrays_cache = (active, counts / (counts + 10.0))
+            # Track record on a log scale: 0 without projects, 1 for the most active.
+            top = float(counts.max()) if len(counts) else 0.0
+            self._arrays_cache = (active, np.log1p(counts) / math.log1p(max(top, 1.0)))
             self._filter_masks = {}
             self._arrays_dirty = False
         return self._arrays_cache
@@ -478,7 +486,8 @@ class MatchingIndex:
             if len(slots) < 2:
                 continue
             slot_lists.append(slots)
-            weight_lists.append(np.full(len(slots), 1.0 / math.sqrt(len(slots) - 1)))
+            damping = (len(slots) - 1) ** self.weights.project_size_damping
+            weight_lists.append(np.full(len(slots), 1.0 / damping))
         if slot_lists:
             dense = np.bincount(
                 np.concatenate(slot_lists),
@@ -529,6 +538,9 @@ class MatchingIndex:
                     max(lexical_sparse.values()), 0.25 * segment.reference_score(vector.terms)
                 )
         lexical = self._dense(lexical_sparse, size) / lexical_scale
+        if segment is not None:
+            ranked_terms = sorted(dict.fromkeys(vector.terms), key=lambda t: -segment.idf(t))
+            vector.key_terms = frozenset(ranked_terms[:30])
         concept_sparse, concept_total = self._concept_scores(vector)
         concepts = (
             self._dense(concept_sparse, size) / concept_total if concept_total else np.zeros(size)
@@ -558,7 +570,8 @@ class MatchingIndex:
             if slot is not None and slot < size:
                 admissible[slot] = False
         eligible = admissible & ((evidence > 0) | complementary)
-        if not eligible.any():
+        if not (vector.terms or vector.concepts or vector.partners):
+            # Nothing to match on (a query made of filters only): rank by track record.
             eligible = admissible
         partial = np.where(eligible, evidence + weights.track_record * track_record, -1.0)
         count = min(int(eligible.sum()), max(200, top * 10))
@@ -629,10 +642,7 @@ class MatchingIndex:
     def _sector_fit(self, org: Organisation, query_sectors: Counter[str]) -> float:
         if not query_sectors:
             return 0.0
-        sectors = set(org.sectors)
-        for concept in self._org_concepts.get(org.id, {}):
-            if concept in self.vocabulary:
-                sectors.update(self.vocabulary[concept].sectors)
+        sectors = self._org_sectors(org)
         shared = sum(n for sector, n in query_sectors.items() if sector in sectors)
         return shared / sum(query_sectors.values())
 
@@ -775,12 +785,15 @@ class MatchingIndex:
             reasons.append(make_reason("track_record", projects=projects))
         return reasons
 
-    def _org_sectors(self, org: Organisation) -> set[str]:
-        sectors = set(org.sectors)
-        for concept in self._org_concepts.get(org.id, {}):
-            if concept in self.vocabulary:
-                sectors.update(self.vocabulary[concept].sectors)
-        return sectors
+    def _org_sectors(self, org: Organisation) -> frozenset[str]:
+        cached = self._sector_cache.get(org.id)
+        if cached is None:
+            sectors = set(org.sectors)
+            for concept in self._org_concepts.get(org.id, {}):
+                if concept in self.vocabulary:
+                    sectors.update(self.vocabulary[concept].sectors)
+            cached = self._sector_cache[org.id] = frozenset(sectors)
+        return cached
 
     def _short_name(self, org_id: str) -> str:
         org = self.organisations.get(org_id)
@@ -799,11 +812,12 @@ class MatchingIndex:
 
     def _similar_project(self, org_id: str, vector: _QueryVector) -> Project | None:
         best, best_project = 0.0, None
-        query_terms = set(vector.terms)
-        for project_id in itertools.islice(self._org_projects.get(org_id, ()), 100):
+        query_terms = vector.key_terms
+        for project_id in itertools.islice(self._org_projects.get(org_id, ()), 40):
             analysis = self._project_analysis[project_id]
-            concept_fit = len(set(analysis.concepts) & set(vector.concepts))
-            term_fit = len(query_terms & set(analysis.terms.get(vector.lang, ())))
+            concept_fit = sum(1 for c in vector.concepts if c in analysis.concepts)
+            project_terms = analysis.terms.get(vector.lang)
+            term_fit = sum(1 for t in query_terms if t in project_terms) if project_terms else 0
             fit = 2 * concept_fit + term_fit
             if fit > best:
                 best, best_project = fit, self.projects[project_id]

@@ -121,7 +121,7 @@ class LexicalSegment:
         for term in terms:
             tf = doc.get(term, 0)
             if tf:
-                score += self.idf(term) * tf * (K1 + 1) / (tf + length_norm)
+                score += self.idf(term) * tf / (tf + length_norm)
         return score
 
     def reference_score(self, terms: list[str]) -> float:

@@ -38,6 +38,13 @@ _DOMAIN_STOPWORDS = {
     "партнера партнеров проект проекта проектов компания компании для разработки области "
     "этого этих этой наш наша наши нашей наших свой своих",
 }
+# English loanwords that the French stemmer would read as verbs in -er ("laser" → "las").
+_LOANWORDS = (
+    "laser lasers cluster clusters container containers scanner scanners master masters "
+    "poster posters manager managers router routers player players computer computers "
+    "sensor sensors lidar lidars radar radars polymer polymers server servers"
+)
+_FRENCH_LOANWORDS = frozenset(_LOANWORDS.split())
 _STOPWORDS = {
     "en": frozenset(STOPWORDS_EN_PLUS) | frozenset(_DOMAIN_STOPWORDS["en"].split()),
     "fr": frozenset(STOPWORDS_FRENCH) | frozenset(_DOMAIN_STOPWORDS["fr"].split()),
@@ -52,11 +59,14 @@ def normalise(text: str) -> str:
     return text.replace("ё", "е").replace("’", "'").replace("`", "'")
 
 
+@functools.lru_cache(maxsize=200_000)
 def strip_accents(word: str) -> str:
     """Return a Latin `word` without diacritics ("côte" → "cote").
 
     Only for Latin-script words: in Cyrillic it would turn "й" into "и".
     """
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -85,7 +95,7 @@ def _stemmer(lang: str) -> Stemmer.Stemmer:
 
 def is_cyrillic(word: str) -> bool:
     """Return True when `word` contains a Cyrillic letter."""
-    return bool(_CYRILLIC.search(word))
+    return not word.isascii() and bool(_CYRILLIC.search(word))
 
 
 def stem_words(words: list[str], lang: str) -> list[str]:
@@ -93,7 +103,16 @@ def stem_words(words: list[str], lang: str) -> list[str]:
     Russian for Cyrillic words, `lang` (French or English) for the others."""
     latin_lang = lang if lang in ("fr", "en") else "en"
     cyrillic_positions = [i for i, w in enumerate(words) if is_cyrillic(w)]
-    stems = list(_stemmer(latin_lang).stemWords(words))
+    if latin_lang == "fr":
+        # Accents are folded before the French stemmer, so that texts typed without them
+        # ("securite", capitals in registers) stem like accented ones ("sécurité").
+        latin = [w if is_cyrillic(w) else strip_accents(w) for w in words]
+        stems = list(_stemmer("fr").stemWords(latin))
+        for position, word in enumerate(latin):
+            if word in _FRENCH_LOANWORDS:
+                stems[position] = _stemmer("en").stemWord(word)
+    else:
+        stems = list(_stemmer(latin_lang).stemWords(words))
     if cyrillic_positions:
         russian = _stemmer("ru").stemWords([words[i] for i in cyrillic_positions])
         for position, stem in zip(cyrillic_positions, russian, strict=True):
@@ -101,25 +120,36 @@ def stem_words(words: list[str], lang: str) -> list[str]:
     return [stem if is_cyrillic(stem) else strip_accents(stem) for stem in stems]
 
 
-def analyse_pairs(
+def analyse_positions(
     text: str, lang: str | None = None, *, keep_stopwords: bool = False
-) -> list[tuple[str, str]]:
-    """Return (term, word) pairs for `text`: each kept word with its stem, in text order.
+) -> list[tuple[int, str, str]]:
+    """Return (position, term, word) for each kept word of `text`; `position` is the word's
+    index among all words of the text, stopwords included, so that phrases found by
+    different analyses of one text can be compared.
 
     `lang` is detected when not given. Stopwords of the text's language, and Russian stopwords
     among Cyrillic words, are dropped unless `keep_stopwords`.
     """
     lang = lang if lang in LANGUAGES else detect_language(text)
-    words = tokenize(text)
+    words = list(enumerate(tokenize(text)))
     if not keep_stopwords:
         latin_stop = stopwords(lang if lang in ("fr", "en") else "en")
         russian_stop = stopwords("ru")
         words = [
-            w
-            for w in words
+            (i, w)
+            for i, w in words
             if w not in (russian_stop if is_cyrillic(w) else latin_stop) and not w.isdigit()
         ]
-    return list(zip(stem_words(words, lang), words, strict=True))
+    stems = stem_words([w for _, w in words], lang)
+    return [(i, stem, w) for (i, w), stem in zip(words, stems, strict=True)]
+
+
+def analyse_pairs(
+    text: str, lang: str | None = None, *, keep_stopwords: bool = False
+) -> list[tuple[str, str]]:
+    """Return (term, word) pairs for `text`: each kept word with its stem, in text order
+    (see `analyse_positions`)."""
+    return [(t, w) for _, t, w in analyse_positions(text, lang, keep_stopwords=keep_stopwords)]
 
 
 def analyse(text: str, lang: str | None = None, *, keep_stopwords: bool = False) -> list[str]:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
-from jumelage.engines.text.analysis import analyse_pairs
+from jumelage.engines.text.analysis import analyse_pairs, analyse_positions
 from jumelage.engines.text.lang import LANGUAGES, detect_language
 
 SECTORS: dict[str, dict[str, str]] = {
@@ -112,37 +112,42 @@ class ConceptVocabulary:
         """Return the concepts mentioned in `text`, leftmost-longest, in text order.
 
         Latin words are tried as English and, for French texts, also as French (French texts
-        often use English terms); Cyrillic words are always stemmed as Russian. Where the two
-        passes disagree the one that found more is kept, so that no mention counts twice.
+        often use English terms); Cyrillic words are always stemmed as Russian. Matches of
+        both passes are merged so that no words count twice, longer phrases first.
         """
         lang = lang if lang in LANGUAGES else detect_language(text)
         passes = ("fr", "en") if lang == "fr" else ("en",)
-        best: list[ConceptMatch] = []
+        found: list[tuple[int, int, ConceptMatch]] = []
         for pass_lang in passes:
-            pairs = analyse_pairs(text, pass_lang if lang != "ru" else "ru")
-            found = self._match_pairs(pairs, pass_lang)
-            if len(found) > len(best):
-                best = found
-            elif pass_lang != passes[0]:
-                seen = {m.concept for m in best}
-                best.extend(m for m in found if m.concept not in seen)
-        return best
+            analysed = analyse_positions(text, "ru" if lang == "ru" else pass_lang)
+            found.extend(self._match_positions(analysed, pass_lang))
+        found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+        matches = []
+        end_of_last = -1
+        for start, end, match in found:
+            if start > end_of_last:
+                matches.append(match)
+                end_of_last = end
+        return matches
 
     def count(self, text: str, lang: str | None = None) -> Counter[str]:
         """Return how many times each concept is mentioned in `text`."""
         return Counter(m.concept for m in self.match(text, lang))
 
-    def _match_pairs(self, pairs: list[tuple[str, str]], pass_lang: str) -> list[ConceptMatch]:
+    def _match_positions(
+        self, analysed: list[tuple[int, str, str]], pass_lang: str
+    ) -> list[tuple[int, int, ConceptMatch]]:
         table = self._phrases[pass_lang]
-        terms = [term for term, _ in pairs]
+        terms = [term for _, term, _ in analysed]
         matches = []
         position = 0
         while position < len(terms):
             for stems, concept_id in table.get(terms[position], ()):
                 end = position + len(stems)
                 if tuple(terms[position:end]) == stems:
-                    words = tuple(word for _, word in pairs[position:end])
-                    matches.append(ConceptMatch(concept_id, words))
+                    words = tuple(word for _, _, word in analysed[position:end])
+                    first, last = analysed[position][0], analysed[end - 1][0]
+                    matches.append((first, last, ConceptMatch(concept_id, words)))
                     position = end
                     break
             else:

@@ -51,7 +51,6 @@ from jumelage.engines.matching import (  # noqa: E402
     Query,
     build_index,
 )
-from jumelage.engines.text import analyse  # noqa: E402
 
 csv.field_size_limit(10**8)
 
@@ -594,7 +593,7 @@ def scale_test(cordis: Dataset, target: int, sample: int, seed: int) -> dict[str
         index.recommend_for_org(org_id, top=10)
     per_org = (time.perf_counter() - started) / sample
     query_latencies = []
-    for org_id in ids[:200]:
+    for _ in range(200):
         query = Query(text=rng.choice(texts), lang="en")
         started = time.perf_counter()
         index.recommend(query, top=10)

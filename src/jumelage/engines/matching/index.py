@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import itertools
 import json
 import math
 import os
@@ -74,6 +73,9 @@ class Weights:
     track_record: float = 0.06
     complement: float = 0.15
     partner_kind: float = 0.05
+    similar_projects: float = 0.30
+    # How many of the most similar past projects lend their participants to the ranking.
+    similar_project_count: int = 50
     # Network evidence (summed project weights) at which the network signal reaches 0.5.
     network_half: float = 0.5
     # A shared project weighs 1 / (participants - 1) ** damping: 0 counts every shared
@@ -119,7 +121,6 @@ class _QueryVector:
     partner_kinds: tuple[str, ...]
     filters: Filters
     exclude: frozenset[str]
-    key_terms: frozenset[str] = frozenset()
 
 
 def _saturate(count: float) -> float:
@@ -154,6 +155,10 @@ class MatchingIndex:
         self._org_projects: dict[str, set[str]] = defaultdict(set)
         self._org_profiles: dict[str, set[str]] = defaultdict(set)
         self.segments: dict[str, LexicalSegment] = {
+            lang: LexicalSegment(lang) for lang in LANGUAGES
+        }
+        # Past projects by text, to find organisations that worked on similar projects.
+        self.project_segments: dict[str, LexicalSegment] = {
             lang: LexicalSegment(lang) for lang in LANGUAGES
         }
         self._org_concepts: dict[str, dict[str, float]] = {}
@@ -225,16 +230,24 @@ class MatchingIndex:
         self._project_analysis[project.id] = self._analyse(
             [(project.title, project.lang), (project.summary, project.lang)]
         )
+        self._index_project_text(project.id)
         for org_id in project.participants:
             self._org_projects[org_id].add(project.id)
         for org_id in affected | set(project.participants):
             self._coworker_cache.pop(org_id, None)
             self._recompose(org_id)
 
+    def _index_project_text(self, project_id: str) -> None:
+        terms = self._project_analysis[project_id].terms
+        for lang, segment in self.project_segments.items():
+            segment.set(project_id, terms.get(lang, Counter()))
+
     def remove_project(self, project_id: str) -> None:
         """Remove a project from the history."""
         project = self.projects.pop(project_id, None)
         self._project_analysis.pop(project_id, None)
+        for segment in self.project_segments.values():
+            segment.remove(project_id)
         self._project_slot_cache.pop(project_id, None)
         if project:
             for org_id in project.participants:
@@ -310,7 +323,7 @@ class MatchingIndex:
     def compact(self) -> None:
         """Rebuild the bm25s segments and the network arrays now instead of at the next
         query."""
-        for segment in self.segments.values():
+        for segment in [*self.segments.values(), *self.project_segments.values()]:
             segment.rebuild()
         for project_id in self.projects:
             self._project_slots(project_id)
@@ -538,13 +551,21 @@ class MatchingIndex:
                     max(lexical_sparse.values()), 0.25 * segment.reference_score(vector.terms)
                 )
         lexical = self._dense(lexical_sparse, size) / lexical_scale
-        if segment is not None:
-            ranked_terms = sorted(dict.fromkeys(vector.terms), key=lambda t: -segment.idf(t))
-            vector.key_terms = frozenset(ranked_terms[:30])
         concept_sparse, concept_total = self._concept_scores(vector)
         concepts = (
             self._dense(concept_sparse, size) / concept_total if concept_total else np.zeros(size)
         )
+        similar = self._similar_projects(vector)
+        projects_signal = np.zeros(size)
+        if similar:
+            best = max(similar.values())
+            damping = weights.project_size_damping
+            for project_id, project_score in similar.items():
+                slots = self._project_slots(project_id)
+                slots = slots[slots < size]
+                if len(slots):
+                    projects_signal[slots] += (project_score / best) / len(slots) ** damping
+            projects_signal /= projects_signal.max() or 1.0
         raw_network = np.zeros(size)
         for partner in vector.partners:
             slots, values = self._coworkers(partner)
@@ -559,7 +580,10 @@ class MatchingIndex:
 
         # Stage 1: the signals that come from the inverted indexes, for every organisation.
         evidence = (
-            weights.lexical * lexical + weights.concepts * concepts + weights.network * network
+            weights.lexical * lexical
+            + weights.concepts * concepts
+            + weights.network * network
+            + weights.similar_projects * projects_signal
         )
         admissible = active.copy()
         mask = self._filter_mask(vector.filters)
@@ -601,6 +625,7 @@ class MatchingIndex:
             + weights.track_record
             + weights.complement
             + weights.partner_kind
+            + weights.similar_projects
         )
         scored: list[tuple[float, str, dict[str, float], str | None]] = []
         for slot in shortlist:
@@ -610,6 +635,7 @@ class MatchingIndex:
                 "lexical": float(lexical[slot]),
                 "concepts": float(concepts[slot]),
                 "network": float(network[slot]),
+                "similar_projects": float(projects_signal[slot]),
                 "track_record": float(track_record[slot]),
             }
             parts["sector"] = self._sector_fit(org, query_sectors)
@@ -621,7 +647,9 @@ class MatchingIndex:
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []
         for score, org_id, parts, profile_id in scored[:top]:
-            reasons = self._reasons(org_id, vector, parts, profile_id, query_activities, lang)
+            reasons = self._reasons(
+                org_id, vector, parts, profile_id, query_activities, lang, similar
+            )
             results.append(Result(org=org_id, score=score, reasons=reasons, profile=profile_id))
         return results
 
@@ -694,6 +722,7 @@ class MatchingIndex:
         profile_id: str | None,
         query_activities: set[str],
         lang: str,
+        similar: dict[str, float],
     ) -> list[Any]:
         reasons = []
         shared = [c for c in vector.concepts if c in self._org_concepts.get(org_id, {})]
@@ -748,9 +777,17 @@ class MatchingIndex:
                         projects=count,
                     )
                 )
-        similar = self._similar_project(org_id, vector)
-        if similar is not None:
-            reasons.append(make_reason("similar_project", project=similar.id, title=similar.title))
+        own_projects = self._org_projects.get(org_id, set())
+        shared_similar = [p for p in similar if p in own_projects]
+        if shared_similar and not any(r.code == "worked_with" for r in reasons):
+            project = self.projects[max(shared_similar, key=lambda p: (similar[p], p))]
+            reasons.append(
+                make_reason(
+                    "similar_project",
+                    project=project.id,
+                    title=project.title or project.summary[:80],
+                )
+            )
         if profile_id is not None:
             profile = self.profiles[profile_id]
             reasons.append(
@@ -810,18 +847,12 @@ class MatchingIndex:
             (self.projects[p] for p in shared), key=lambda p: (p.year or 0, len(p.title), p.id)
         )
 
-    def _similar_project(self, org_id: str, vector: _QueryVector) -> Project | None:
-        best, best_project = 0.0, None
-        query_terms = vector.key_terms
-        for project_id in itertools.islice(self._org_projects.get(org_id, ()), 40):
-            analysis = self._project_analysis[project_id]
-            concept_fit = sum(1 for c in vector.concepts if c in analysis.concepts)
-            project_terms = analysis.terms.get(vector.lang)
-            term_fit = sum(1 for t in query_terms if t in project_terms) if project_terms else 0
-            fit = 2 * concept_fit + term_fit
-            if fit > best:
-                best, best_project = fit, self.projects[project_id]
-        return best_project if best >= 3 else None
+    def _similar_projects(self, vector: _QueryVector) -> dict[str, float]:
+        """The past projects whose texts best match the query, with their BM25 scores."""
+        segment = self.project_segments.get(vector.lang)
+        if segment is None or not vector.terms or not len(segment):
+            return {}
+        return segment.scores(vector.terms, limit=self.weights.similar_project_count)
 
     # ----------------------------------------------------------------- persistence
 
@@ -856,6 +887,8 @@ class MatchingIndex:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
             for lang, segment in self.segments.items():
                 segment.save(staging / "lexical" / lang)
+            for lang, segment in self.project_segments.items():
+                segment.save(staging / "lexical-projects" / lang)
             manifest = {
                 "format": FORMAT,
                 "version": FORMAT_VERSION,
@@ -921,6 +954,12 @@ class MatchingIndex:
                 segment.load_main(lexical_dir)
             else:
                 segment.rebuild()
+        for lang, segment in index.project_segments.items():
+            lexical_dir = path / "lexical-projects" / lang
+            if reuse and (lexical_dir / "ids.json").exists():
+                segment.load_main(lexical_dir)
+            else:
+                segment.rebuild()
         for project_id in index.projects:
             index._project_slots(project_id)
         return index
@@ -936,6 +975,7 @@ class MatchingIndex:
         self._project_analysis[project.id] = analysis or self._analyse(
             [(project.title, project.lang), (project.summary, project.lang)]
         )
+        self._index_project_text(project.id)
         for org_id in project.participants:
             self._org_projects[org_id].add(project.id)
             self._deferred_add(org_id)

@@ -35,7 +35,7 @@ import numpy as np
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .countries import country_code
-from .explain import reason
+from .explain import NAME_CODES, reason
 from .model import (
     AIRCRAFT,
     ORGANIZATION,
@@ -80,6 +80,7 @@ _VARIANT_AGREEMENT = 0.95
 _SHORT_VARIANT_AGREEMENT = 0.75
 _SINGLE_WORD_FACTOR = 0.95
 _COUNTRY_CONFLICT = 0.08
+_EVIDENCE_RANK = {code: rank for rank, code in enumerate(("identifier_match", *NAME_CODES))}
 _THIN_COUNTRY_CONFLICT = 0.25
 _WEAK_ALIAS_FACTOR = 0.92
 _CANDIDATE_FORMS = 25
@@ -245,7 +246,7 @@ def _word_agreement(
     if len(shorter) == 1:
         return (0.6, "initial") if longer.startswith(shorter) else (0.0, "")
     if longer == shorter + "a" and len(shorter) >= 4:
-        return 0.3, ""  # Ivanov / Ivanova: a feminine surname names another person.
+        return 0.3, "gender"  # Ivanov / Ivanova: a feminine surname names another person.
     agreement = _spelling_agreement(query_key, listed_key)
     if query_word and listed_word and query_word != listed_word:
         agreement = max(agreement, _spelling_agreement(query_word, listed_word))
@@ -296,7 +297,7 @@ class Screener:
                         form_id = len(self._forms)
                         self._forms.append(form)
                         form_ids.append(form_id)
-                        for key in {*form.keys, *(f for k in form.keys for f in _fuzzy_keys(k))}:
+                        for key in set(form.keys):
                             postings[key].append(form_id)
                         self._exact[form.plain].append(form_id)
                         if organisation and name_type != "weak alias":
@@ -308,6 +309,12 @@ class Screener:
                 if len(value) >= 5:
                     self._ids[value].append(entry_index)
         self._postings = {key: np.asarray(ids, dtype=np.int32) for key, ids in postings.items()}
+        # Misspelling keys → the indexed words they come from (a symmetric deletion index
+        # over the vocabulary, not over every name, to keep it small).
+        self._near: dict[str, list[str]] = defaultdict(list)
+        for key in postings:
+            for fuzzy in _fuzzy_keys(key):
+                self._near[fuzzy].append(key)
         total = max(len(self._forms), 1)
         self._idf = {
             key: math.log((total + 1) / (len(ids) + 1)) + 1.0 for key, ids in postings.items()
@@ -321,11 +328,12 @@ class Screener:
     def screen(self, query: Query, *, threshold: float | None = None) -> list[Hit]:
         """Hits for `query` scoring at or above `threshold` (default: the screener's), best first.
 
-        Ties are ordered by entry id so that results are stable.
+        Equal scores are ordered by the strength of the name evidence (identifier, exact,
+        normalised, transliterated, reordered …), then by entry id.
         """
         bar = self.threshold if threshold is None else threshold
         hits = self._score_candidates(query, bar)
-        hits.sort(key=lambda hit: (-hit.score, hit.entry_id))
+        hits.sort(key=lambda hit: (-hit.score, _EVIDENCE_RANK.get(hit.code, 99), hit.entry_id))
         return hits
 
     def best_scores(self, query: Query) -> dict[str, float]:
@@ -371,12 +379,13 @@ class Screener:
                 gains.append(gain)
                 total += gain
                 continue
-            near = [self._postings[f] for f in _fuzzy_keys(key) if f in self._postings]
+            words = {near for f in _fuzzy_keys(key) for near in self._near.get(f, ())}
             # A typo can move a key further than the spelling ("lakahl" → "lakaHl" is two
             # edits from "laHal"): also look up the keys of the spelling's own neighbours.
-            near += [self._postings[k] for k in _neighbour_keys(word) if k in self._postings]
-            if not near:
+            words |= {k for k in _neighbour_keys(word) if k in self._postings}
+            if not words:
                 continue
+            near = [self._postings[k] for k in words]
             gain = self._unknown_idf / 2
             arrays.append(np.unique(np.concatenate(near)))
             gains.append(gain)
@@ -449,6 +458,7 @@ class Screener:
         used_listed: set[int] = set()
         aligned: list[tuple[float, int, int, str]] = []
         single = len(query.keys) == 1 and len(listed.keys) == 1
+        gendered = False
         positions: dict[str, list[int]] = {}
         for j, listed_key in enumerate(listed.keys):
             positions.setdefault(listed_key, []).append(j)
@@ -481,6 +491,7 @@ class Screener:
                     agreement, how = _word_agreement(
                         query_key, listed_key, query.folded[i], listed.folded[j]
                     )
+                    gendered = gendered or how == "gender"
                     if agreement >= _MIN_WORD_AGREEMENT:
                         pairs.append((agreement, i, j, how))
             pairs.sort(key=lambda pair: (-pair[0], abs(pair[1] - pair[2])))
@@ -513,7 +524,7 @@ class Screener:
                 weight += _PERSON_EXTRA_WEIGHT * w * (1 + extra_names)
                 extra_names += 1
         score = agreed / weight if weight else 0.0
-        typos = sum(1 for a in aligned if a[3] == "typo")
+        typos = sum(1 for a in aligned if a[3] == "typo" or (a[3] == "same" and a[0] < 1.0))
         initials = sum(1 for a in aligned if a[3] == "initial")
         full_words = len(aligned) - initials
         if person and full_words < 2 and max(len(query.keys), len(listed.keys)) > 1:
@@ -529,7 +540,8 @@ class Screener:
             features.append("typos")
         # Words run together or split apart ("AREFULLAHA REF" for "AREFULLAH AREF").
         if (
-            abs(len(query.keys) - len(listed.keys)) <= 1
+            not gendered
+            and abs(len(query.keys) - len(listed.keys)) <= 1
             and min(len(k) for k in (*query.keys, *listed.keys)) > 1
             and len("".join(listed.keys)) >= 10
         ):

@@ -214,7 +214,7 @@ def name_parts(name: str, organisation: bool, mode: str = "default") -> NamePart
 
 def is_stopword(word: str) -> bool:
     """Whether a word carries no identity in an organisation name (of, the, и, de …)."""
-    return skeleton(word) in _STOP_KEYS
+    return word.casefold() in STOPWORDS
 
 
 def initialism(words: tuple[str, ...]) -> str | None:

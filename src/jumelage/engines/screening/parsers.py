@@ -391,7 +391,11 @@ def parse_ofac_sdn_csv(path: Path, list_id: str = "us-ofac-sdn") -> ParsedList:
         births = [date for found in _DOB.findall(remarks) for date in parse_dates(found)]
         nationalities = _countries(_NATIONALITY.findall(remarks))
         identifiers = [
-            Identifier(_ofac_scheme(label, value), value.strip(), country_code(where))
+            Identifier(
+                _ofac_scheme(label, value),
+                re.sub(r"^IMO\s+", "", value.strip()),
+                country_code(where),
+            )
             for label, value, where in _OFAC_ID.findall(remarks)
         ]
         flag = country_code(cells["Vess_flag"]) if cells["Vess_flag"] else None

@@ -1,5 +1,7 @@
 """The screener on a small list: each distortion kind, look-alikes, attributes, explanations."""
 
+import itertools
+
 import pytest
 
 from jumelage.engines.screening import (
@@ -252,7 +254,7 @@ def test_hits_are_sorted_best_first_and_respect_the_threshold(screener):
     hits = screener.screen(Query("Mohammed Ali Hassan", PERSON), threshold=0.5)
 
     assert [hit.entry_id for hit in hits][:2] == ["test:7", "test:15"]
-    assert all(a.score >= b.score for a, b in zip(hits, hits[1:], strict=False))
+    assert all(a.score >= b.score for a, b in itertools.pairwise(hits))
     assert all(hit.score >= 0.5 for hit in hits)
 
 

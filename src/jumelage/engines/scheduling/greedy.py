@@ -6,6 +6,7 @@ afterwards (see ``tables.py``), so here a slot only has to keep one free table.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 from .compiled import Compiled
@@ -208,3 +209,39 @@ def _move_elsewhere(
     if old is not None:
         state.place(meeting, old)
     return False
+
+
+def improve_locally(state: SlotState, seconds: float) -> int:
+    """Hill-climb on gaps by moving single meetings to better slots; returns the moves made.
+
+    A move takes a meeting out of its slot and puts it where it adds the fewest gaps to its
+    two participants, if that is fewer than it added where it was. Each evaluation looks at
+    one session of two people, so a pass over tens of thousands of meetings takes seconds,
+    far less than a solver would need for the same polish on a very large event.
+    """
+    compiled = state.compiled
+    deadline = time.perf_counter() + seconds
+    moves = 0
+    improved = True
+    while improved and time.perf_counter() < deadline:
+        improved = False
+        for meeting in range(compiled.meeting_count):
+            slot = state.slot_of[meeting]
+            if slot is None or compiled.locked[meeting]:
+                continue
+            if meeting % 256 == 0 and time.perf_counter() >= deadline:
+                break
+            a, b = compiled.ends[meeting]
+            state.remove(meeting)
+            best, best_cost = slot, state.added_breaks(a, slot) + state.added_breaks(b, slot)
+            for other in compiled.allowed[meeting]:
+                if other == slot or not state.can_place(meeting, other):
+                    continue
+                cost = state.added_breaks(a, other) + state.added_breaks(b, other)
+                if cost < best_cost:
+                    best, best_cost = other, cost
+            state.place(meeting, best)
+            if best != slot:
+                moves += 1
+                improved = True
+    return moves

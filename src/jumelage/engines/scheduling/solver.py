@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .compiled import Compiled, compile_problem
 from .cpsat import BreakModel, build_model
 from .explain import necessary_conditions, unplaced_reason
-from .greedy import greedy_schedule
+from .greedy import greedy_schedule, improve_locally
 from .model import Placement, ScheduleResult, SchedulingProblem, Status, UnplacedMeeting
 from .tables import assign_tables
 from .validator import ScheduleValidationError, assert_valid, count_breaks
@@ -77,8 +77,13 @@ def schedule(
         return time_limit - (time.perf_counter() - started)
 
     state = greedy_schedule(compiled, break_aware=True)
+    if options.warm_start:
+        improve_locally(state, _share(remaining(), 0.1))
     slot_of = list(state.slot_of)
-    report(f"greedy placed {sum(s is not None for s in slot_of)} of {compiled.meeting_count}")
+    report(
+        f"greedy placed {sum(s is not None for s in slot_of)} of {compiled.meeting_count}, "
+        f"{_total_breaks(compiled, slot_of)} breaks"
+    )
 
     placeable = [m for m in range(compiled.meeting_count) if m not in compiled.blocked]
     best_weight = sum(compiled.weight[m] for m in placeable)

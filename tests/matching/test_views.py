@@ -134,3 +134,16 @@ def test_api_feedback_needs_a_caller(api_client, built, member_user):
         == 201
     )
     assert Feedback.objects.get().relevant is True
+
+
+def test_visitors_of_a_public_profile_do_not_learn_its_owner_from_the_reasons(client, built):
+    profile = make_profile(
+        built["fr_optics"],
+        status=CooperationProfile.Status.PUBLISHED,
+        title="Optique adaptative",
+        description="Optique adaptative et lidars pour télescopes et petits satellites.",
+        language="fr",
+    )
+    html = client.get("/en/partners/for/", {"profile": profile.pk}).content.decode()
+    assert "Optique Azur" not in html
+    assert "worked with" not in html

@@ -236,14 +236,23 @@ def recommend_for_profile(
     viewer: Any = None,
 ) -> list[Recommendation]:
     """Partners answering a profile (an offer for a request, and the reverse), drafts and
-    private profiles included: the profile is read here, never put in the index."""
+    private profiles included: the profile is read here, never put in the index.
+
+    The profile's organisation is never recommended; its past partners count (and are
+    named in reasons) only for a `viewer` who may see who published the profile.
+    """
     lang = _lang(lang)
     index = ensure_index()
+    owner = lifecycle.organisation_ref(profile.organisation)
+    # The owner's cooperation network would name it in the reasons ("worked with …"): only
+    # those who may know who published the profile get recommendations through it.
+    knows_owner = profile.organisation_id in _identity_visible_orgs(viewer)
     query = engine.Query(
         id=lifecycle.profile_ref(profile.pk),
         text="\n".join([profile.title, lifecycle.profile_query_text(profile), *profile.keywords]),
         lang=profile.language,
-        partners=(lifecycle.organisation_ref(profile.organisation),),
+        partners=(owner,) if knows_owner else (),
+        exclude=() if knows_owner else (owner,),
         filters=make_filters(filters),
         direction=profile.direction,
         partner_kinds=tuple(profile.partner_kinds),

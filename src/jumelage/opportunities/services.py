@@ -217,10 +217,9 @@ def expire_if_due(profile: CooperationProfile) -> bool:
         and profile.expires_at
         and profile.expires_at <= (timezone.now())
     ):
-        CooperationProfile.objects.filter(pk=profile.pk, status=Status.PUBLISHED).update(
-            status=Status.EXPIRED, updated_at=timezone.now()
-        )
         profile.status = Status.EXPIRED
+        # Saved (not updated in bulk) so that the matching index hears of it.
+        profile.save(update_fields=["status", "updated_at"])
         return True
     return False
 

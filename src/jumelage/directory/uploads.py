@@ -20,19 +20,19 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from openpyxl import load_workbook
+from rapidfuzz import fuzz
 
 from jumelage.accounts.models import Programme
 from jumelage.core.errors import DomainError, InputError
 from jumelage.directory import rules
+from jumelage.directory.dedup import DUPLICATE_THRESHOLD, name_fingerprint
 from jumelage.directory.exports import COLUMNS
 from jumelage.directory.models import ImportBatch, Organisation
 from jumelage.directory.records import Problem
 from jumelage.directory.services import (
     ImportResult,
     check_organisation_records,
-    find_duplicates_of,
     import_organisations,
-    refresh_derived,
 )
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -257,20 +257,49 @@ def check_upload(*, name: str, content: bytes) -> tuple[list[dict[str, Any]], li
     return records, problems
 
 
-def _possible_duplicates(record: dict[str, Any], source: str) -> list[dict[str, Any]]:
-    probe = Organisation(
-        name=record.get("name", ""),
-        names=record.get("names", {}),
-        aliases=record.get("aliases", []),
-        keywords=record.get("keywords", []),
-        city=record.get("city", ""),
-        legal_form=record.get("legal_form", ""),
+def possible_duplicates(
+    records: list[dict[str, Any]], *, source: str, limit: int = 5
+) -> list[list[dict[str, Any]]]:
+    """For each record, the organisations of the directory it may be a second copy of.
+
+    The same test as the import's duplicate flagging (equal name fingerprints, or names
+    sharing their longest word that are close enough), in one pass over the directory's
+    fingerprints rather than one search per row. The organisation a record would update
+    (same source and id) is not its duplicate.
+    """
+    by_fingerprint: dict[str, list[int]] = {}
+    by_word: dict[str, list[tuple[int, str]]] = {}
+    rows = Organisation.objects.filter(archived=False).values_list("pk", "fingerprint")
+    for pk, fingerprint in rows.iterator(chunk_size=5000):
+        if fingerprint:
+            by_fingerprint.setdefault(fingerprint, []).append(pk)
+            by_word.setdefault(max(fingerprint.split(), key=len), []).append((pk, fingerprint))
+    found: list[list[int]] = []
+    for record in records:
+        fingerprint = name_fingerprint(record.get("name") or "")
+        matches: list[int] = []
+        if fingerprint:
+            matches = by_fingerprint.get(fingerprint, [])[:limit]
+            for pk, other in by_word.get(max(fingerprint.split(), key=len), [])[:200]:
+                if len(matches) >= limit:
+                    break
+                if other != fingerprint and (
+                    fuzz.token_sort_ratio(fingerprint, other) / 100.0 >= DUPLICATE_THRESHOLD
+                ):
+                    matches = [*matches, pk]
+        found.append(matches)
+    involved = {pk for matches in found for pk in matches}
+    organisations = Organisation.objects.filter(pk__in=involved).only(
+        "pk", "name", "country", "city", "source", "external_id"
     )
-    refresh_derived(probe)
+    by_pk = {organisation.pk: organisation for organisation in organisations}
     return [
-        {"pk": other.pk, "name": other.name, "country": other.country, "city": other.city}
-        for other in find_duplicates_of(probe)
-        if not (other.source == source and other.external_id == record.get("id"))
+        [
+            {"pk": pk, "name": other.name, "country": other.country, "city": other.city}
+            for pk in matches
+            if not ((other := by_pk[pk]).source == source and other.external_id == record["id"])
+        ]
+        for record, matches in zip(records, found, strict=True)
     ]
 
 
@@ -296,8 +325,10 @@ def stage_upload(*, user: Any, name: str, content: bytes, source: str) -> Import
         [*problems, *permission_problems(user=user, source=source, records=records)],
         key=lambda problem: problem.line,
     )
-    for record in records:
-        record["_duplicates"] = _possible_duplicates(record, source) if record.get("name") else []
+    for record, duplicates in zip(
+        records, possible_duplicates(records, source=source), strict=True
+    ):
+        record["_duplicates"] = duplicates
     return ImportBatch.objects.create(
         created_by=user,
         filename=PurePath(name).name[:255],

@@ -341,7 +341,14 @@ class Screener:
 
         Used by benchmarks and threshold sweeps; the app should call `screen`.
         """
-        return {hit.entry_id: hit.score for hit in self._score_candidates(query, 0.0)}
+        scores: dict[str, float] = {}
+        for entry_index, found in self._name_matches(query):
+            entry = self.entries[entry_index]
+            name_score = found[0].score if found else 0.0
+            thin = found is not None and found[0].thin
+            score, _ = self._apply_attributes(query, entry, name_score, [], thin)
+            scores[entry.entry_id] = round(max(0.0, min(1.0, score)), 4)
+        return scores
 
     # --- candidates -------------------------------------------------------------------
 
@@ -623,11 +630,14 @@ class Screener:
                     best = (result, query, listed)
         return best
 
-    def _score_candidates(self, query: Query, bar: float) -> list[Hit]:
+    def _name_matches(
+        self, query: Query
+    ) -> list[tuple[int, tuple[_NameResult, _Form, _Form] | None]]:
+        """Every candidate entry with its best name match (None: found by identifier only)."""
         forms = self._query_forms(query)
-        hits: list[Hit] = []
+        found_list: list[tuple[int, tuple[_NameResult, _Form, _Form] | None]] = []
         if not forms and not query.identifiers:
-            return hits
+            return found_list
         allowed = _PERSON_COMPATIBLE.get(query.schema)
         query_weights = [tuple(self._weight(k) for k in form.keys) for form in forms]
         every_query_form = set(range(len(forms)))
@@ -638,6 +648,13 @@ class Screener:
             if pairs is None:
                 pairs = {form_id: every_query_form for form_id in self._entry_forms[entry_index]}
             found = self._name_match(forms, query_weights, entry_index, pairs) if forms else None
+            found_list.append((entry_index, found))
+        return found_list
+
+    def _score_candidates(self, query: Query, bar: float) -> list[Hit]:
+        hits: list[Hit] = []
+        for entry_index, found in self._name_matches(query):
+            entry = self.entries[entry_index]
             # Attributes move a score by at most +0.05 unless an identifier matches, so most
             # candidates are dropped before their explanation is written.
             if found is not None and found[0].score + 0.05 < bar and not query.identifiers:

@@ -203,6 +203,16 @@ def test_a_jsonl_line_that_is_not_json_is_a_problem_of_that_line():
     ]
 
 
+def test_a_jsonl_line_that_is_not_an_object_is_previewed_as_a_problem(manager_client):
+    content = b'{"id": "j:1", "name": "One", "country": "FR"}\n["j:2", "Two"]\n'
+
+    upload(manager_client, "lines.jsonl", content)
+
+    assert ImportBatch.objects.get().problems == [
+        {"line": 2, "field": "", "message": "each line must be a JSON object"}
+    ]
+
+
 # The pages
 
 

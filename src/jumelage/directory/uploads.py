@@ -297,7 +297,7 @@ def possible_duplicates(
         [
             {"pk": pk, "name": other.name, "country": other.country, "city": other.city}
             for pk in matches
-            if not ((other := by_pk[pk]).source == source and other.external_id == record["id"])
+            if not ((other := by_pk[pk]).source == source and other.external_id == record.get("id"))
         ]
         for record, matches in zip(records, found, strict=True)
     ]

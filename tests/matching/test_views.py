@@ -1,6 +1,7 @@
 """The partner search page, "Partners for you", feedback buttons and the API."""
 
 import pytest
+from django.urls import path
 from ninja import NinjaAPI
 from ninja.testing import TestClient
 
@@ -147,3 +148,17 @@ def test_visitors_of_a_public_profile_do_not_learn_its_owner_from_the_reasons(cl
     html = client.get("/en/partners/for/", {"profile": profile.pk}).content.decode()
     assert "Optique Azur" not in html
     assert "worked with" not in html
+
+
+urlpatterns = [path("api/", api.urls)]
+
+
+@pytest.mark.urls("tests.matching.test_views")
+def test_openapi_schema_describes_the_matching_operations(client):
+    schema = client.get("/api/openapi.json").json()
+    assert sorted(schema["paths"]) == [
+        "/api/matching/feedback",
+        "/api/matching/organisations/{organisation_id}/partners",
+        "/api/matching/profiles/{profile_id}/partners",
+        "/api/matching/recommendations",
+    ]

@@ -1,6 +1,7 @@
 """Profile pages: drafting through the form, the workflow buttons, lists and API."""
 
 import pytest
+from django.urls import path
 from ninja import NinjaAPI
 from ninja.testing import TestClient
 
@@ -142,3 +143,19 @@ def test_api_refuses_an_outsider_publishing(api_client, outsider_user, draft):
         headers=bearer(outsider_user),
     )
     assert response.status_code == 404
+
+
+urlpatterns = [path("api/", api.urls)]
+
+
+@pytest.mark.urls("tests.opportunities.test_views")
+def test_openapi_schema_describes_the_profile_operations(client):
+    schema = client.get("/api/openapi.json").json()
+    assert sorted(schema["paths"]) == [
+        "/api/profiles",
+        "/api/profiles/interests",
+        "/api/profiles/interests/{interest_id}/decision",
+        "/api/profiles/{profile_id}",
+        "/api/profiles/{profile_id}/interests",
+        "/api/profiles/{profile_id}/transitions",
+    ]

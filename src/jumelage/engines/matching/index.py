@@ -76,7 +76,8 @@ class Weights:
     similar_projects: float = 0.30
     # How many of the most similar past projects lend their participants to the ranking.
     similar_project_count: int = 50
-    # Network evidence (summed project weights) at which the network signal reaches 0.5.
+    # Network evidence (summed project weights) at which the network signal reaches 0.5;
+    # 0 scales it by the strongest candidate instead.
     network_half: float = 0.5
     # A shared project weighs 1 / (participants - 1) ** damping: 0 counts every shared
     # project alike, 1 makes a large consortium weigh as little as one bilateral tie.
@@ -167,6 +168,7 @@ class MatchingIndex:
         self._coworker_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._slots: dict[str, int] = {}
         self._sector_cache: dict[str, frozenset[str]] = {}
+        self._concept_profiles: dict[str, set[str]] = defaultdict(set)
         self._project_slot_cache: dict[str, np.ndarray] = {}
         self._slot_ids: list[str] = []
         self._arrays_cache: tuple[np.ndarray, np.ndarray] | None = None
@@ -263,16 +265,28 @@ class MatchingIndex:
         if old and old.org != profile.org:
             self._org_profiles[old.org].discard(profile.id)
             self._recompose(old.org)
+        self._unindex_profile(profile.id)
         self.profiles[profile.id] = profile
         self._profile_analysis[profile.id] = self._analyse(
             [(profile.title, profile.lang), (profile.text, profile.lang)]
             + [(keyword, profile.lang) for keyword in profile.keywords]
         )
+        self._index_profile(profile.id)
         self._org_profiles[profile.org].add(profile.id)
         self._recompose(profile.org)
 
+    def _index_profile(self, profile_id: str) -> None:
+        for concept in self._profile_analysis[profile_id].concepts:
+            self._concept_profiles[concept].add(profile_id)
+
+    def _unindex_profile(self, profile_id: str) -> None:
+        analysis = self._profile_analysis.get(profile_id)
+        for concept in analysis.concepts if analysis else ():
+            self._concept_profiles[concept].discard(profile_id)
+
     def remove_profile(self, profile_id: str) -> None:
         """Remove a cooperation profile."""
+        self._unindex_profile(profile_id)
         profile = self.profiles.pop(profile_id, None)
         self._profile_analysis.pop(profile_id, None)
         if profile:
@@ -571,7 +585,10 @@ class MatchingIndex:
             slots, values = self._coworkers(partner)
             inside = slots < size
             np.add.at(raw_network, slots[inside], values[inside])
-        network = raw_network / (raw_network + weights.network_half)
+        if weights.network_half > 0:
+            network = raw_network / (raw_network + weights.network_half)
+        else:
+            network = raw_network / (raw_network.max() or 1.0)
         complementary = np.zeros(size, dtype=bool)
         for org_id in self._complement_candidates(vector):
             slot = self._slots.get(org_id)
@@ -675,14 +692,13 @@ class MatchingIndex:
         return shared / sum(query_sectors.values())
 
     def _complement_candidates(self, vector: _QueryVector) -> set[str]:
+        """Organisations with a profile of the opposite direction sharing a query concept."""
         wanted = _OPPOSITE[vector.direction]
-        if not vector.concepts:
-            return set()
         return {
-            profile.org
-            for profile_id, profile in self.profiles.items()
-            if profile.direction == wanted
-            and set(self._profile_analysis[profile_id].concepts) & set(vector.concepts)
+            self.profiles[profile_id].org
+            for concept in vector.concepts
+            for profile_id in self._concept_profiles.get(concept, ())
+            if self.profiles[profile_id].direction == wanted
         }
 
     def _complement(self, org_id: str, vector: _QueryVector) -> tuple[float, str | None]:
@@ -946,6 +962,7 @@ class MatchingIndex:
                         [(profile.title, profile.lang), (profile.text, profile.lang)]
                         + [(k, profile.lang) for k in profile.keywords]
                     )
+                    index._index_profile(profile.id)
                     index._org_profiles[profile.org].add(profile.id)
                     index._deferred_add(profile.org)
         for lang, segment in index.segments.items():

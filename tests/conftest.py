@@ -4,6 +4,12 @@ from jumelage.accounts.models import Role
 from tests.factories import OrganisationFactory, ProgrammeFactory, UserFactory, give_role
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Users are created in almost every test; the real hasher would dominate the run."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def programme(db):
     return ProgrammeFactory()

@@ -179,7 +179,9 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if env_bool("STATIC_MANIFEST", not DEBUG and bool(_database_url))
+            # Hashed names once `collectstatic` has written its manifest (on a server);
+            # plain names before (a laptop, the tests), so pages never fail for want of it.
+            if env_bool("STATIC_MANIFEST", (STATIC_ROOT / "staticfiles.json").exists())
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },

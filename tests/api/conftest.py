@@ -19,12 +19,6 @@ def bearer(user) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Users are created in almost every test; the real hasher would dominate the run."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def contact(member_company):
     """A person of the member company, with contact details only editors may see."""

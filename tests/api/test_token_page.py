@@ -9,15 +9,6 @@ from jumelage.accounts.models import ApiToken
 PAGE = "/en/accounts/api-tokens/"
 
 
-@pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    """Pages link their stylesheet; without collectstatic there is no manifest to read."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 def test_the_page_needs_a_logged_in_user(client, db):
     response = client.get(PAGE)
 

@@ -71,8 +71,12 @@ def organisation_detail(pk: int) -> Organisation:
 
 
 def regions_with_counts() -> QuerySet[Region]:
-    return Region.objects.select_related("parent").annotate(
-        organisation_count=Count("organisations", filter=Q(organisations__archived=False))
+    return (
+        Region.objects.select_related("parent")
+        .annotate(
+            organisation_count=Count("organisations", filter=Q(organisations__archived=False))
+        )
+        .order_by("country", "code")
     )
 
 

@@ -291,3 +291,52 @@ def test_infeasible_events_are_explained_in_the_readers_language(
     with translation.override("en"):
         text = explain(item["code"], item["params"])
     assert text == "Jean Dupont has 2 accepted meetings but accepts at most 1 meeting."
+
+
+def test_every_engine_explanation_code_has_a_translated_sentence():
+    from jumelage.engines.scheduling import MESSAGES
+    from jumelage.events.explain import explain
+
+    params = {
+        "participant_name": "Olga Ivanova",
+        "participant_a_name": "Olga Ivanova",
+        "participant_b_name": "Jean Dupont",
+        "session_label": "Morning",
+        "slot": 3,
+        "table": 2,
+        "meeting": "m1",
+        "meetings": 14,
+        "available_slots": 12,
+        "maximum": 8,
+        "capacity": 10,
+        "tables": 14,
+    }
+    for code in MESSAGES:
+        text = explain(code, params, {"m1": "Olga Ivanova — Jean Dupont"})
+        assert "reason:" not in text, code
+        assert "%(" not in text, code
+    assert explain("participant_overloaded", params) == (
+        "Olga Ivanova has 14 accepted meetings but is available in 12 slots."
+    )
+    assert explain("slot_over_capacity", {**params, "meetings": 18}) == (
+        "Slot 3 of the session “Morning” has 18 meetings for 14 tables."
+    )
+
+
+def test_a_host_keeping_a_table_gets_all_their_meetings_there(
+    event, organiser, four_meetings, host_a
+):
+    table = event.tables.get(number=2)
+    services.assign_host_table(actor=organiser, table=table, host=host_a)
+    event.refresh_from_db()
+    run_and_publish(event, organiser, notify=False)
+    tables = set(
+        Meeting.objects.filter(event=event)
+        .filter(first=host_a)
+        .values_list("table__number", flat=True)
+    ) | set(
+        Meeting.objects.filter(event=event, second=host_a).values_list("table__number", flat=True)
+    )
+    assert tables == {2}
+    others = Meeting.objects.filter(event=event).exclude(first=host_a).exclude(second=host_a)
+    assert 2 not in set(others.values_list("table__number", flat=True))

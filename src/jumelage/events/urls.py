@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.event_edit, name="event_edit"),
     path("<int:pk>/setup/", views.event_setup, name="event_setup"),
     path("<int:pk>/sessions/<int:session_pk>/remove/", views.session_remove, name="session_remove"),
+    path("<int:pk>/tables/<int:table_pk>/host/", views.table_host, name="table_host"),
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/participants/", views.participant_list, name="participant_list"),
     path(

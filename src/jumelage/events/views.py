@@ -36,6 +36,8 @@ from jumelage.events.models import (
     Participant,
     ScheduleRun,
     Session,
+    Side,
+    Table,
 )
 from jumelage.events.notifications import notification_text
 
@@ -167,8 +169,27 @@ def event_setup(request, pk: int):
             "form": form,
             "sessions": event.sessions.prefetch_related("slots"),
             "tables": event.tables.select_related("host__person"),
+            "hosts": selectors.participants(event).filter(side=Side.HOST),
         },
     )
+
+
+@login_required
+@require_POST
+def table_host(request, pk: int, table_pk: int):
+    """Let a host keep one table for the whole event, or free the table."""
+    event = _organised(request, pk)
+    table = get_object_or_404(Table, pk=table_pk, event=event)
+    host = None
+    if request.POST.get("host"):
+        host = get_object_or_404(Participant, pk=request.POST["host"], event=event)
+    try:
+        services.assign_host_table(actor=request.user, table=table, host=host)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("events:event_setup", pk=pk)
 
 
 @login_required

@@ -58,6 +58,9 @@ DATA = ROOT.parent / "shared" / "data"
 RESULTS = ROOT / "bench" / "results"
 ANCHOR_PYTHON = HERE / ".venv" / "bin" / "python"
 ANCHOR_THRESHOLD = 0.7
+# Reported, but left out of the overall recall: the engine transliterates Cyrillic only, and
+# these are Korean, Japanese, Khmer … spellings of one name.
+OUT_OF_SCOPE = {"multiscript_putin_variants"}
 SWEEP = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
 # iuliia schemes used to write the Cyrillic names (independent of the engine's transliterator).
 SCHEMES = {
@@ -388,6 +391,17 @@ def build_cases(lists: list[ParsedList], smoke: bool) -> tuple[list[Case], dict[
             )
         )
 
+    putin = _read_csv(DATA / "name-matching-benchmarks" / "nomenklatura_putin_name_variants.csv")
+    for number, row in enumerate(putin):
+        cases.append(
+            Case(
+                f"putin:{number}",
+                "multiscript_putin_variants",
+                Query(row["name"], PERSON),
+                "us-ofac-sdn:35096",
+            )
+        )
+
     for source in ("global", "us"):
         rows = _read_csv(
             DATA / "name-matching-benchmarks" / f"yente_validation_negatives_{source}.csv"
@@ -478,8 +492,8 @@ def summarise(
         "recall_n": {k: len(v) for k, v in sorted(recall.items())},
         "recall_all": round(
             100
-            * sum(sum(v) for v in recall.values())
-            / max(1, sum(len(v) for v in recall.values())),
+            * sum(sum(v) for k, v in recall.items() if k not in OUT_OF_SCOPE)
+            / max(1, sum(len(v) for k, v in recall.items() if k not in OUT_OF_SCOPE)),
             2,
         ),
         "alerts_per_1000": {k: round(1000 * sum(v) / len(v), 1) for k, v in sorted(alerts.items())},

@@ -79,6 +79,7 @@ _SHORT_NAME_SCORE = 0.78
 _VARIANT_AGREEMENT = 0.95
 _SHORT_VARIANT_AGREEMENT = 0.75
 _SINGLE_WORD_FACTOR = 0.95
+_MERGED_AGREEMENT = 0.9
 _COUNTRY_CONFLICT = 0.08
 _EVIDENCE_RANK = {code: rank for rank, code in enumerate(("identifier_match", *NAME_CODES))}
 _THIN_COUNTRY_CONFLICT = 0.25
@@ -223,7 +224,13 @@ def _allowed_edits(size: int) -> int:
 def _spelling_agreement(first: str, second: str) -> float:
     size = max(len(first), len(second))
     allowed = _allowed_edits(size)
-    if allowed == 0 or abs(len(first) - len(second)) > allowed:
+    if allowed == 0:
+        # Four letters leave room for a swap only ("TAHA"/"TAAH"), not for a new letter.
+        swapped = size == 4 and len(first) == len(second) and sorted(first) == sorted(second)
+        if swapped and OSA.distance(first, second, score_cutoff=1) == 1:
+            return 0.75
+        return 0.0
+    if abs(len(first) - len(second)) > allowed:
         return 0.0
     distance = OSA.distance(first, second, score_cutoff=allowed)
     return 0.0 if distance > allowed else 1.0 - distance / size
@@ -517,19 +524,21 @@ class Screener:
         weight += sum(w for i, w in enumerate(query_weights) if i not in used_query)
         missing: list[str] = []
         extra_names = 0
+        extra_weight: dict[int, float] = {}
         for j, w in enumerate(listed_weights):
             if j in used_listed:
                 continue
             missing.append(listed.words[j])
             if not person:
-                weight += _ORG_EXTRA_WEIGHT * w
+                extra_weight[j] = _ORG_EXTRA_WEIGHT * w
             elif _PATRONYMIC.search(fold_token(listed.words[j])):
-                weight += _PATRONYMIC_WEIGHT * w
+                extra_weight[j] = _PATRONYMIC_WEIGHT * w
             else:
                 # One extra given or family name is common (a middle name); each further one
                 # makes it likelier that the query names someone else.
-                weight += _PERSON_EXTRA_WEIGHT * w * (1 + extra_names)
+                extra_weight[j] = _PERSON_EXTRA_WEIGHT * w * (1 + extra_names)
                 extra_names += 1
+        weight += sum(extra_weight.values())
         score = agreed / weight if weight else 0.0
         typos = sum(1 for a in aligned if a[3] == "typo" or (a[3] == "same" and a[0] < 1.0))
         initials = sum(1 for a in aligned if a[3] == "initial")
@@ -545,15 +554,18 @@ class Screener:
             features.append("missing")
         if typos:
             features.append("typos")
-        # Words run together or split apart ("AREFULLAHA REF" for "AREFULLAH AREF").
+        # Words run together or split apart ("AREFULLAHA REF" for "AREFULLAH AREF",
+        # "MYONGC-HIN" for "MYONG-CHIN"): the whole names agree once joined, and the word
+        # boundaries differ (otherwise the word-by-word comparison already said it all).
         if (
             not gendered
             and abs(len(query.keys) - len(listed.keys)) <= 1
             and min(len(k) for k in (*query.keys, *listed.keys)) > 1
-            and len("".join(listed.keys)) >= 10
+            and sorted(map(len, query.keys)) != sorted(map(len, listed.keys))
         ):
             joined = Levenshtein.normalized_similarity("".join(query.keys), "".join(listed.keys))
-            if joined >= 0.9 and joined * 0.98 > score:
+            long_enough = len("".join(listed.keys)) >= 10
+            if joined >= _MERGED_AGREEMENT and long_enough and joined * 0.98 > score:
                 score = joined * 0.98
                 typos = max(typos, 1)
                 if "typos" not in features:

@@ -59,6 +59,9 @@ LEGAL_FORMS: tuple[str, ...] = (
     "SA", "SAS", "SASU", "SARL", "EURL", "SNC", "SCA", "SCS", "SE", "GIE", "EPIC", "EPST",
     "société anonyme", "société par actions simplifiée", "société à responsabilité limitée",
     "société en nom collectif", "GmbH", "AG", "KG", "BV", "NV", "SpA", "Srl", "SL", "AB", "AS",
+    "Aktiengesellschaft", "Gesellschaft mit beschränkter Haftung", "Kommanditgesellschaft",
+    "GmbH & Co KG", "Società per azioni", "Società a responsabilità limitata",
+    "Sociedad Anónima", "Sociedad Limitada", "Besloten Vennootschap", "Naamloze Vennootschap",
     "OY", "Oyj", "FZE", "FZCO", "FZ-LLC", "DMCC", "Pte", "Pvt", "Bhd", "Sdn",
 )  # fmt: skip
 

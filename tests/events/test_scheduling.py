@@ -177,35 +177,56 @@ def test_republishing_moves_few_meetings_and_notifies_exactly_the_affected(
     ]
 
 
-def test_republishing_after_unavailability_tells_only_the_people_whose_meeting_moved(
-    event, organiser, four_meetings, mailoutbox, django_capture_on_commit_callbacks
+def test_republishing_after_a_late_unavailability_moves_few_and_tells_only_those_affected(
+    event, organiser, four_meetings, host_b, mailoutbox, django_capture_on_commit_callbacks
 ):
     run_and_publish(event, organiser, notify=False)
     before = placements(event)
-    target = Meeting.objects.select_related("first__person", "second__person", "slot").get(
-        pk=four_meetings[0].pk
-    )
-    # Moving a meeting out of its slot by hand, then back through a run: the run restores a
-    # schedule whose difference from the current one touches that meeting only.
-    last = event.sessions.get().slots.get(index=3)
-    services.place_meeting(
-        actor=organiser, meeting=target, slot=last, expected_version=event.schedule_version
+    clashing = Meeting.objects.filter(event=event, second=host_b).select_related("slot").first()
+    services.update_availability(
+        actor=organiser, participant=host_b, unavailable_slots=[clashing.slot], max_meetings=None
     )
     event.refresh_from_db()
-    current = placements(event)
     with django_capture_on_commit_callbacks(execute=True):
-        run, _affected = run_and_publish(event, organiser)
+        run, affected = run_and_publish(event, organiser)
     after = placements(event)
-    moved = {pk for pk in current if current[pk] != after[pk]}
+    moved = {pk for pk in before if before[pk] != after[pk]}
+    assert clashing.pk in moved
+    assert after[clashing.pk][0] != clashing.slot.index
+    assert len(moved) <= 2  # the clashing meeting, and at most one it swaps with
+    assert run.changes == len(moved)
     expected = set()
     for meeting in Meeting.objects.filter(pk__in=moved).select_related(
         "first__person", "second__person"
     ):
         expected |= {meeting.first.person.email, meeting.second.person.email}
     assert sorted(a for m in mailoutbox for a in m.to) == sorted(expected)
-    assert run.changes == len(moved)
-    assert before  # the first publication placed everything
+    assert len(mailoutbox) == len(affected) == len(expected)
     assert_valid(event)
+
+
+def test_participants_cannot_mark_a_slot_of_their_meeting_unavailable(
+    event, organiser, four_meetings, host_b
+):
+    run_and_publish(event, organiser, notify=False)
+    clashing = Meeting.objects.filter(event=event, second=host_b).select_related("slot").first()
+    with pytest.raises(DomainError, match="ask the organiser"):
+        services.update_availability(
+            actor=host_b.person.user,
+            participant=host_b,
+            unavailable_slots=[clashing.slot],
+            max_meetings=None,
+        )
+    assert host_b.unavailable_slots.count() == 0
+
+
+def test_rejecting_a_participant_takes_their_meetings_off_the_schedule(
+    event, organiser, four_meetings, host_b
+):
+    run_and_publish(event, organiser, notify=False)
+    services.decide_registration(actor=organiser, participant=host_b, approve=False)
+    assert not Meeting.objects.filter(second=host_b, slot__isnull=False).exists()
+    assert Meeting.objects.filter(event=event, slot__isnull=False).count() == 2
 
 
 def test_every_run_is_kept_and_can_be_rolled_back(event, organiser, four_meetings):

@@ -211,6 +211,13 @@ def decide_registration(*, actor: Any, participant: Participant, approve: bool) 
     was = participant.status
     participant.status = Participant.Status.APPROVED if approve else Participant.Status.REJECTED
     participant.save(update_fields=["status"])
+    if not approve:
+        # A rejected participant's meetings leave the schedule (they stay on record).
+        placed = Meeting.objects.filter(
+            models.Q(first=participant) | models.Q(second=participant), slot__isnull=False
+        )
+        if placed.update(slot=None, table=None, locked=False):
+            _bump_schedule(participant.event, None)
     if approve and was != Participant.Status.APPROVED:
         notify(
             person=participant.person,
@@ -231,7 +238,11 @@ def update_availability(
     unavailable_slots: Iterable[Slot],
     max_meetings: int | None,
 ) -> Participant:
-    """Set the slots the participant cannot attend and their maximum number of meetings."""
+    """Set the slots the participant cannot attend and their maximum number of meetings.
+
+    Participants cannot mark a slot holding one of their meetings; organisers can, and the
+    next scheduling run moves the meetings that clash.
+    """
     _refuse(actor, rules.can_view_agenda(actor, participant))
     slots = list(unavailable_slots)
     if any(slot.session.event_id != participant.event_id for slot in slots):
@@ -239,7 +250,9 @@ def update_availability(
     clashes = Meeting.objects.filter(
         models.Q(first=participant) | models.Q(second=participant), slot__in=slots
     )
-    if clashes.exists():
+    # An organiser may record a late change (a delayed flight); the next run moves the
+    # meetings that clash. A participant asks the organiser instead.
+    if clashes.exists() and not rules.is_organiser(actor, participant.event):
         raise DomainError(
             _(
                 "You have meetings in some of these slots: ask the organiser to move them "

@@ -27,6 +27,7 @@ from jumelage.events.forms import (
     ScheduleForm,
     SessionForm,
     VersionForm,
+    slot_label,
 )
 from jumelage.events.models import (
     Event,
@@ -555,7 +556,11 @@ def schedule(request, pk: int):
             "runs": runs,
             "meetings": meetings,
             "unscheduled_count": sum(1 for m in meetings if m.slot_id is None),
-            "move_form": MoveForm(event=event, initial={"version": event.schedule_version}),
+            "slot_choices": [
+                (slot.pk, slot_label(slot))
+                for slot in selectors.slots(event).select_related("session__event")
+            ],
+            "table_choices": [(table.pk, str(table)) for table in event.tables.all()],
         },
     )
 

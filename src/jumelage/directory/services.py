@@ -589,6 +589,24 @@ def _repoint(relation: Any, absorbed: Organisation, kept: Organisation) -> None:
             obj.delete()  # the kept organisation already has the same link
 
 
+def _repoint_many(relation: Any, absorbed: Organisation, kept: Organisation) -> None:
+    """Move many-to-many links (through rows, hidden relations too) to the kept organisation."""
+    through = relation.through
+    organisation_field = through._meta.get_field(relation.field.m2m_reverse_field_name())
+    other_field = through._meta.get_field(relation.field.m2m_field_name())
+    already = set(
+        through.objects.filter(**{organisation_field.name: kept}).values_list(
+            other_field.attname, flat=True
+        )
+    )
+    for row in through.objects.filter(**{organisation_field.name: absorbed}):
+        if getattr(row, other_field.attname) in already:
+            row.delete()
+        else:
+            setattr(row, organisation_field.attname, kept.pk)
+            row.save()
+
+
 @transaction.atomic
 def merge_organisations(*, actor: Any, kept: Organisation, absorbed: Organisation) -> Organisation:
     """Merge `absorbed` into `kept`: names become aliases, every link moves, then it goes."""
@@ -614,9 +632,7 @@ def merge_organisations(*, actor: Any, kept: Organisation, absorbed: Organisatio
     ).delete()
     for relation in Organisation._meta.related_objects:
         if relation.many_to_many:
-            accessor = relation.get_accessor_name()
-            for obj in getattr(absorbed, accessor).all():
-                getattr(obj, relation.field.name).add(kept)
+            _repoint_many(relation, absorbed, kept)
         elif relation.one_to_many or relation.one_to_one:
             _repoint(relation, absorbed, kept)
     Membership.objects.filter(organisation=kept, parent=kept).delete()

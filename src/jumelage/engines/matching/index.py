@@ -63,25 +63,35 @@ _COUNTRY_ALIASES = {"GR": "EL", "GB": "UK"}
 
 @dataclass
 class Weights:
-    """How much each signal counts in the fused score (the score is their weighted mean)."""
+    """How much each signal counts in the fused score (the score is their weighted mean).
 
-    lexical: float = 0.40
-    concepts: float = 0.30
+    Defaults were chosen on the development slices of bench/matching/run.py (never on the
+    reported cases) and by the expectation that a one-partner text search is mostly topical.
+    """
+
+    lexical: float = 0.20
+    concepts: float = 0.20
+    similar_projects: float = 0.15
     sector: float = 0.03
     activity: float = 0.04
-    network: float = 0.35
-    track_record: float = 0.06
-    complement: float = 0.15
+    # Network evidence grows more reliable with the number of known partners: the weight
+    # applied is network * (1 - exp(-partners / network_partners)).
+    network: float = 0.80
+    network_partners: float = 3.0
+    track_record: float = 0.05
+    complement: float = 0.30
     partner_kind: float = 0.05
-    similar_projects: float = 0.30
-    # How many of the most similar past projects lend their participants to the ranking.
-    similar_project_count: int = 50
     # Network evidence (summed project weights) at which the network signal reaches 0.5;
     # 0 scales it by the strongest candidate instead.
-    network_half: float = 0.5
+    network_half: float = 0.0
     # A shared project weighs 1 / (participants - 1) ** damping: 0 counts every shared
     # project alike, 1 makes a large consortium weigh as little as one bilateral tie.
     project_size_damping: float = 0.5
+    # Each partner's ties count as ties ** concavity / (number of its partners) ** damping.
+    tie_concavity: float = 0.5
+    partner_degree_damping: float = 0.5
+    # How many of the most similar past projects lend their participants to the ranking.
+    similar_project_count: int = 50
 
 
 @dataclass
@@ -583,8 +593,17 @@ class MatchingIndex:
         raw_network = np.zeros(size)
         for partner in vector.partners:
             slots, values = self._coworkers(partner)
+            if not len(slots):
+                continue
             inside = slots < size
-            np.add.at(raw_network, slots[inside], values[inside])
+            # A partner that worked with everyone says less about each of them (resource
+            # allocation); the root favours candidates tied to several partners over many
+            # ties to one.
+            share = (
+                values[inside] ** weights.tie_concavity
+                / len(slots) ** weights.partner_degree_damping
+            )
+            np.add.at(raw_network, slots[inside], share)
         if weights.network_half > 0:
             network = raw_network / (raw_network + weights.network_half)
         else:
@@ -596,10 +615,13 @@ class MatchingIndex:
                 complementary[slot] = True
 
         # Stage 1: the signals that come from the inverted indexes, for every organisation.
+        network_weight = weights.network * (
+            1 - math.exp(-len(vector.partners) / max(weights.network_partners, 1e-9))
+        )
         evidence = (
             weights.lexical * lexical
             + weights.concepts * concepts
-            + weights.network * network
+            + network_weight * network
             + weights.similar_projects * projects_signal
         )
         admissible = active.copy()
@@ -638,7 +660,7 @@ class MatchingIndex:
             + weights.concepts
             + weights.sector
             + weights.activity
-            + weights.network
+            + network_weight
             + weights.track_record
             + weights.complement
             + weights.partner_kind
@@ -659,7 +681,9 @@ class MatchingIndex:
             parts["activity"] = _activity_fit(org.activities, query_activities)
             parts["partner_kind"] = 1.0 if org.kind and org.kind in vector.partner_kinds else 0.0
             parts["complement"], profile_id = self._complement(org_id, vector)
-            score = sum(getattr(weights, name) * value for name, value in parts.items())
+            score = network_weight * parts["network"] + sum(
+                getattr(weights, name) * value for name, value in parts.items() if name != "network"
+            )
             scored.append((round(score / total_weight, 4), org_id, parts, profile_id))
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []

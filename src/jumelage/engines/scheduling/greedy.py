@@ -244,4 +244,51 @@ def improve_locally(state: SlotState, seconds: float) -> int:
             if best != slot:
                 moves += 1
                 improved = True
+        if not improved and time.perf_counter() < deadline:
+            swapped = _swap_pass(state, deadline)
+            moves += swapped
+            improved = swapped > 0
     return moves
+
+
+def _swap_pass(state: SlotState, deadline: float) -> int:
+    """Exchange the slots of two meetings of one participant when their partners gain.
+
+    The shared participant keeps the same busy slots, so only the two partners' gaps
+    change; this escapes the many local optima where no single meeting can move because
+    its partner is busy everywhere else.
+    """
+    compiled = state.compiled
+    swaps = 0
+    for person in range(compiled.participant_count):
+        if time.perf_counter() >= deadline:
+            break
+        own = [m for m in compiled.meetings_of[person] if not compiled.locked[m]]
+        for index, first in enumerate(own):
+            for second in own[index + 1 :]:
+                slot_one, slot_two = state.slot_of[first], state.slot_of[second]
+                if slot_one is None or slot_two is None or slot_one == slot_two:
+                    continue
+                b = sum(compiled.ends[first]) - person
+                c = sum(compiled.ends[second]) - person
+                if b == c or slot_two in state.busy[b] or slot_one in state.busy[c]:
+                    continue
+                if (
+                    slot_two not in compiled.allowed[first]
+                    or slot_one not in compiled.allowed[second]
+                ):
+                    continue
+                state.remove(first)
+                state.remove(second)
+                before = state.added_breaks(b, slot_one) + state.added_breaks(c, slot_two)
+                after = state.added_breaks(b, slot_two) + state.added_breaks(c, slot_one)
+                if after < before and state.can_place(first, slot_two):
+                    state.place(first, slot_two)
+                    if state.can_place(second, slot_one):
+                        state.place(second, slot_one)
+                        swaps += 1
+                        continue
+                    state.remove(first)
+                state.place(first, slot_one)
+                state.place(second, slot_two)
+    return swaps

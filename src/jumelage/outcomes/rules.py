@@ -4,7 +4,8 @@
 - a member (or the ecosystem manager of an organisation) sees the outcomes of their own
   organisation and declares new ones for the plans that accompany it; they never see the
   dashboard, the follow-up log or other organisations' outcomes;
-- everyone else sees nothing.
+- everyone else sees nothing. The platform itself (events' SYSTEM, used by the demo loader
+  and commands) acts as a manager of every plan.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.db.models import Q, QuerySet
 
 from jumelage.accounts.models import Role
 from jumelage.directory.rules import _roles, managed_programme_ids
+from jumelage.events.rules import SYSTEM
 from jumelage.outcomes.models import Outcome, Plan
 
 
@@ -42,6 +44,9 @@ def managed_plans(user: Any) -> QuerySet[Plan]:
 
 
 def can_manage_plan(user: Any, plan: Plan) -> bool:
+    """A manager of the plan's programme; the platform itself (the demo loader) too."""
+    if user is SYSTEM:
+        return True
     if not _authenticated(user):
         return False
     return bool(user.is_superuser or plan.programme_id in managed_programme_ids(user))

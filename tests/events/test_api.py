@@ -130,3 +130,17 @@ def test_domain_refusals_are_400_with_the_message(api_client, event, host_a, vis
     assert response.status_code == 400
     assert "do not let" in response.json()["detail"]
     assert MeetingRequest.objects.count() == 0
+
+
+def test_the_router_describes_itself_in_openapi():
+    api = NinjaAPI(urls_namespace="events-openapi-tests")
+    api.add_router("/events", router)
+    paths = api.get_openapi_schema(path_prefix="/api/v1")["paths"]
+    assert sorted(paths) == [
+        "/api/v1/events/",
+        "/api/v1/events/{event_id}",
+        "/api/v1/events/{event_id}/agenda",
+        "/api/v1/events/{event_id}/requests",
+        "/api/v1/events/{event_id}/requests/{request_id}/accept",
+        "/api/v1/events/{event_id}/requests/{request_id}/decline",
+    ]

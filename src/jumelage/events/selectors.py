@@ -19,7 +19,7 @@ from jumelage.events.models import (
 )
 
 
-def participants(event: Event, *, status: str | None = Participant.Status.APPROVED) -> QuerySet:
+def participants(event: Event, *, status: str | None = "approved") -> QuerySet:
     rows = Participant.objects.filter(event=event).select_related("person__organisation")
     if status:
         rows = rows.filter(status=status)
@@ -63,7 +63,8 @@ class AgendaItem:
 
 def agenda(participant: Participant) -> tuple[list[AgendaItem], list[AgendaItem]]:
     """The participant's scheduled meetings in time order, and their unscheduled ones."""
-    placed, waiting = [], []
+    placed: list[AgendaItem] = []
+    waiting: list[AgendaItem] = []
     for meeting in meetings_of(participant):
         item = AgendaItem(meeting=meeting, other=meeting.other(participant))
         (placed if meeting.slot_id else waiting).append(item)
@@ -86,12 +87,10 @@ def free_common_slots(meeting: Meeting) -> list[Slot]:
     hosts = {t.host_id: t.pk for t in event.tables.filter(host__isnull=False)}
     own_table = hosts.get(meeting.first_id) or hosts.get(meeting.second_id)
     free_tables = table_count - len(hosts)
-    used = defaultdict(int)
     used_tables: dict[int, set[int]] = defaultdict(set)
     for slot_id, table_id in Meeting.objects.filter(event=event, slot__isnull=False).values_list(
         "slot_id", "table_id"
     ):
-        used[slot_id] += 1
         used_tables[slot_id].add(table_id)
     result = []
     for slot in slots(event):

@@ -283,7 +283,7 @@ def report_pdf(figures: Figures, outcomes: Iterable[Outcome]) -> bytes:
 
     pdf = new_document(title=figures.plan.name)
     pdf.set_font("dejavu", "B", size=15)
-    pdf.multi_cell(0, 8, figures.plan.name)
+    pdf.multi_cell(0, 8, figures.plan.name, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("dejavu", size=10)
     pdf.multi_cell(
         0,
@@ -295,10 +295,18 @@ def report_pdf(figures: Figures, outcomes: Iterable[Outcome]) -> bytes:
             "version": figures.data_version,
             "day": format_date(timezone.localdate()),
         },
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     filters = [str(label) for label in (figures.sector, figures.region) if label]
     if filters:
-        pdf.multi_cell(0, 6, _("Filtered on: %(filters)s") % {"filters": ", ".join(filters)})
+        pdf.multi_cell(
+            0,
+            6,
+            _("Filtered on: %(filters)s") % {"filters": ", ".join(filters)},
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     pdf.ln(3)
     for chart in ("funnel", "objectives", "by_sector", "by_region"):
         headers, rows = chart_table(figures, chart)
@@ -338,10 +346,12 @@ def report_pdf(figures: Figures, outcomes: Iterable[Outcome]) -> bytes:
             f"{format_date(outcome.date)} · {outcome.get_kind_display()} · {outcome.title}"
             f"{' · ' + amount if amount else ''} · {outcome.organisation.display_name}"
             f" · {outcome.get_confidence_display()}",
+            new_x="LMARGIN",
+            new_y="NEXT",
         )
     pdf.ln(4)
     pdf.set_font("dejavu", size=8)
-    pdf.multi_cell(0, 4, attribution_text())
+    pdf.multi_cell(0, 4, attribution_text(), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 

@@ -361,3 +361,31 @@ def test_a_host_keeping_a_table_gets_all_their_meetings_there(
     assert tables == {2}
     others = Meeting.objects.filter(event=event).exclude(first=host_a).exclude(second=host_a)
     assert 2 not in set(others.values_list("table__number", flat=True))
+
+
+def test_a_move_after_publication_is_told_to_exactly_the_two_people(
+    event, organiser, four_meetings, mailoutbox, django_capture_on_commit_callbacks
+):
+    run_and_publish(event, organiser, notify=False)
+    meeting = Meeting.objects.select_related("first__person", "second__person").get(
+        pk=four_meetings[0].pk
+    )
+    target = next(s for s in selectors.free_common_slots(meeting) if s.pk != meeting.slot_id)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.place_meeting(
+            actor=organiser, meeting=meeting, slot=target, expected_version=event.schedule_version
+        )
+    assert sorted(a for m in mailoutbox for a in m.to) == sorted(
+        [meeting.first.person.email, meeting.second.person.email]
+    )
+
+
+def test_a_participant_cannot_pick_a_slot_beyond_their_maximum(event, host_a, visitor_a, visitor_b):
+    host_a.max_meetings = 1
+    host_a.save()
+    slots = list(event.sessions.get().slots.order_by("index"))
+    agree(visitor_a, host_a, slot=slots[0])
+    request = services.send_request(actor=SYSTEM, requester=visitor_b, recipient=host_a)
+    with pytest.raises(DomainError, match="1 scheduled meeting, their maximum"):
+        services.accept_request(actor=host_a.person.user, request=request, slot=slots[1])
+    assert Meeting.objects.filter(slot__isnull=False).count() == 1

@@ -531,6 +531,26 @@ def _place(event: Event, meeting: Meeting, slot: Slot, table: Table | None) -> N
                 _("%(name)s already has a meeting in this slot.") % {"name": participant.name},
                 field="slot",
             )
+        limit = participant.max_meetings or event.default_max_meetings
+        if limit is not None and meeting.slot_id is None:
+            placed = (
+                Meeting.objects.filter(
+                    models.Q(first=participant) | models.Q(second=participant),
+                    slot__isnull=False,
+                )
+                .exclude(pk=meeting.pk)
+                .count()
+            )
+            if placed >= limit:
+                raise DomainError(
+                    ngettext(
+                        "%(name)s already has %(count)d scheduled meeting, their maximum.",
+                        "%(name)s already has %(count)d scheduled meetings, their maximum.",
+                        placed,
+                    )
+                    % {"name": participant.name, "count": placed},
+                    field="slot",
+                )
     if table is None:
         table = _free_table(event, meeting, slot)
         if table is None:
@@ -554,7 +574,8 @@ def place_meeting(
     """Move a meeting to `slot` (and `table`, else a free one), or unschedule it (no slot).
 
     Organisers pass the schedule version their page showed; a save over a newer schedule is
-    refused. A participant may place their own unplaced meeting in a free common slot.
+    refused. Once a schedule is published, an organiser's move is told to the two people
+    it concerns. A participant may place their own unplaced meeting in a free common slot.
     """
     event = Event.objects.select_for_update().get(pk=meeting.event_id)
     organiser = rules.is_organiser(actor, event)
@@ -573,12 +594,23 @@ def place_meeting(
     if meeting.locked and not organiser:
         raise DomainError(_("This meeting is locked by the organiser."))
     _bump_schedule(event, expected_version)
+    before = (meeting.slot_id, meeting.table_id)
     if slot is None:
         meeting.slot = None
         meeting.table = None
         meeting.save(update_fields=["slot", "table", "updated_at"])
     else:
         _place(event, meeting, slot, table)
+    if organiser and event.published_at and before != (meeting.slot_id, meeting.table_id):
+        # The published schedule is live: the two people see the move now, so they hear of it.
+        for participant in (meeting.first, meeting.second):
+            notify(
+                person=participant.person,
+                event=event,
+                kind=Notification.Kind.SCHEDULE_CHANGED,
+                params={"count": 1},
+                link=_agenda_link(event),
+            )
     audit.record(
         actor=actor,
         action="place",

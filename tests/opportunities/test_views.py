@@ -159,3 +159,33 @@ def test_openapi_schema_describes_the_profile_operations(client):
         "/api/profiles/{profile_id}/interests",
         "/api/profiles/{profile_id}/transitions",
     ]
+
+
+def test_profile_list_queries_do_not_grow_with_the_profiles(
+    client, member_user, member_company, outsider_user
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.opportunities.conftest import make_profile
+
+    client.force_login(outsider_user)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/profiles/").status_code == 200
+        return len(queries)
+
+    make_profile(member_company, status=Status.PUBLISHED)
+    few = count()
+    for n in range(5):
+        make_profile(member_company, status=Status.PUBLISHED, title=f"Profile {n}")
+    assert count() == few
+
+
+def test_unread_notifications_are_counted_on_the_list(client, member_user):
+    Notification.objects.create(user=member_user, kind="profile_published", params={"title": "X"})
+    client.force_login(member_user)
+    assert "1 new notification" in client.get("/en/profiles/").content.decode()
+    client.post("/en/profiles/notifications/")
+    assert "1 new notification" not in client.get("/en/profiles/").content.decode()

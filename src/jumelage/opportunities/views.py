@@ -58,6 +58,9 @@ def profile_list(request):
         if request.user.is_authenticated
         else 0,
         "save_form": SavedSearchForm(initial={"alerts": True}),
+        "unread": Notification.objects.filter(user=request.user, read_at__isnull=True).count()
+        if request.user.is_authenticated
+        else 0,
     }
     template = "opportunities/_results.html" if request.htmx else "opportunities/profile_list.html"
     return render(request, template, context)

@@ -142,3 +142,14 @@ def test_a_profile_past_its_expiry_is_expired_when_read(client, member_user, pub
     response = client.get(f"/en/profiles/{published.pk}/")
     assert response.status_code == 200
     assert CooperationProfile.objects.get(pk=published.pk).status == Status.EXPIRED
+
+
+def test_a_published_profile_is_changed_by_withdrawing_it_for_review_again(
+    published, member_user, outsider_user
+):
+    assert rules.allowed_transitions(outsider_user, published) == []
+    assert rules.allowed_transitions(member_user, published) == ["withdraw", "close"]
+    services.transition_profile(actor=member_user, profile=published, action="withdraw")
+    published.refresh_from_db()
+    assert published.status == Status.DRAFT
+    assert published not in rules.live_public_profiles()

@@ -107,7 +107,8 @@ def allowed_transitions(user: Any, profile: CooperationProfile) -> list[str]:
     actions = []
     if owner and status == Status.DRAFT:
         actions.append("submit")
-    if owner and status == Status.SUBMITTED:
+    if owner and status in {Status.SUBMITTED, Status.PUBLISHED}:
+        # A published profile is changed by taking it back to draft and through review again.
         actions.append("withdraw")
     if reviewer and status == Status.SUBMITTED:
         actions += ["publish", "return"]

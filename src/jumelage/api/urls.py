@@ -6,6 +6,10 @@ from jumelage.api import directory
 from jumelage.api.auth import AUTHENTICATED
 from jumelage.api.errors import install_error_handlers
 from jumelage.compliance import api as compliance_api
+from jumelage.events import api as events_api
+from jumelage.matching import api as matching_api
+from jumelage.opportunities import api as opportunities_api
+from jumelage.outcomes import api as outcomes_api
 
 api = NinjaAPI(
     title="Jumelage API",
@@ -23,3 +27,7 @@ api.add_router("/organisations", directory.organisations)
 api.add_router("/people", directory.people)
 api.add_router("/regions", directory.regions)
 api.add_router("/compliance", compliance_api.router)
+api.add_router("/events", events_api.router)
+api.add_router("/profiles", opportunities_api.router)
+api.add_router("/matching", matching_api.router)
+api.add_router("/plans", outcomes_api.router)

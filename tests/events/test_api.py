@@ -52,6 +52,15 @@ def test_participant_requests_and_the_recipient_accepts_with_a_slot(
     assert response.status_code == 201, response.content
     request_id = response.json()["id"]
     assert response.json()["status"] == "pending"
+    response = api_client.get(
+        f"/events/{event.pk}/requests/{request_id}/slots", headers=bearer(host_a.person.user)
+    )
+    assert [s["starts_at"] for s in response.json()] == [
+        "2026-12-01T09:00:00+01:00",
+        "2026-12-01T09:25:00+01:00",
+        "2026-12-01T09:50:00+01:00",
+        "2026-12-01T10:15:00+01:00",
+    ]
     slot = event.sessions.get().slots.get(index=1)
     response = api_client.post(
         f"/events/{event.pk}/requests/{request_id}/accept",
@@ -143,4 +152,5 @@ def test_the_router_describes_itself_in_openapi():
         "/api/v1/events/{event_id}/requests",
         "/api/v1/events/{event_id}/requests/{request_id}/accept",
         "/api/v1/events/{event_id}/requests/{request_id}/decline",
+        "/api/v1/events/{event_id}/requests/{request_id}/slots",
     ]

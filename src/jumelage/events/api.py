@@ -80,6 +80,13 @@ class AcceptIn(Schema):
     slot: int | None = None
 
 
+class SlotOut(Schema):
+    id: int
+    session: str
+    starts_at: datetime
+    ends_at: datetime
+
+
 class AgendaMeetingOut(Schema):
     meeting: int
     uid: str
@@ -239,6 +246,30 @@ def accept_request(request: HttpRequest, event_id: int, request_id: int, payload
     services.accept_request(actor=request.auth, request=meeting_request, slot=slot)
     meeting_request.refresh_from_db()
     return _request_out(meeting_request)
+
+
+@router.get(
+    "/{event_id}/requests/{request_id}/slots",
+    response={200: list[SlotOut], **ERRORS},
+    auth=AUTHENTICATED,
+)
+def free_slots(request: HttpRequest, event_id: int, request_id: int):
+    """Slots where both people of a request are free and a table is left (to accept in)."""
+    from jumelage.events.models import Meeting
+
+    event = _event(request, event_id)
+    meeting_request = _request(request, event, request_id)
+    probe = Meeting(event=event, first=meeting_request.requester, second=meeting_request.recipient)
+    zone = event.zone
+    return [
+        {
+            "id": slot.pk,
+            "session": slot.session.label,
+            "starts_at": timezone.localtime(slot.starts_at, zone),
+            "ends_at": timezone.localtime(slot.ends_at, zone),
+        }
+        for slot in selectors.free_common_slots(probe)
+    ]
 
 
 @router.post(

@@ -178,7 +178,19 @@ def load_demo(*, progress=None) -> DemoResult:
     accounts_created = sum(_account(account, programme) for account in ACCOUNTS)
     from jumelage.compliance.demo import load_demo_list
     from jumelage.compliance.services import screen_directory
+    from jumelage.events.demo import load_demo_event
+    from jumelage.outcomes.demo import load_demo_plan
 
     if load_demo_list():
         screen_directory()
+    load_demo_event()
+    load_demo_plan()
     return DemoResult(regions_changed, organisations, projects, accounts_created)
+
+
+def build_demo_index(progress=None) -> None:
+    """Build the matching index once the demo's data are committed (skipped when current)."""
+    from jumelage.matching.index import current_index, rebuild_index
+
+    if current_index() is None:
+        rebuild_index(progress=progress)

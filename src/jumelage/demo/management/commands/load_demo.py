@@ -2,7 +2,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jumelage.core.commands import JumelageCommand
-from jumelage.demo.loader import ACCOUNTS, data_path, load_demo
+from jumelage.demo.loader import ACCOUNTS, build_demo_index, data_path, load_demo
 
 
 def _count(singular: str, plural: str, n: int) -> str:
@@ -20,6 +20,7 @@ class Command(JumelageCommand):
             result = load_demo(progress=update)
         finally:
             close()
+        build_demo_index()
         org, proj = result.organisations, result.projects
         self.stdout.write(_("Demo ecosystem loaded:"))
         self.stdout.write(

@@ -402,6 +402,10 @@ class MatchingIndex:
             segment = self.segments[segment_lang]
             ranked = sorted(document, key=lambda t: -document[t] * segment.idf(t))
             terms = ranked[:60]
+        # The organisation's most telling concepts: frequent in its texts and rare overall.
+        weighted = self._org_concepts.get(org_id, {})
+        ranked_concepts = sorted(weighted, key=lambda c: (-weighted[c] * self._concept_idf(c), c))
+        own_concepts = [(c, max(1, round(weighted[c] * 4))) for c in ranked_concepts[:30]]
         excluded = set(exclude)
         if exclude_known:
             excluded |= self._coworker_ids(org_id)
@@ -409,9 +413,7 @@ class MatchingIndex:
             lang=segment_lang,
             terms=terms,
             surface={},
-            concepts=Counter(
-                {c: max(1, round(w * 4)) for c, w in self._org_concepts.get(org_id, {}).items()}
-            ),
+            concepts=Counter(dict(own_concepts)),
             activities=set(self.organisations[org_id].activities),
             direction="cooperation",
             partners=(org_id,),
@@ -637,7 +639,7 @@ class MatchingIndex:
             # Nothing to match on (a query made of filters only): rank by track record.
             eligible = admissible
         partial = np.where(eligible, evidence + weights.track_record * track_record, -1.0)
-        count = min(int(eligible.sum()), max(200, top * 10))
+        count = min(int(eligible.sum()), max(100, top * 5))
         if count == 0:
             return []
         chosen = np.argpartition(-partial, count - 1)[:count] if count < size else np.arange(size)

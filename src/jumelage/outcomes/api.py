@@ -13,7 +13,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from jumelage.accounts.models import Programme
 from jumelage.api.auth import AUTHENTICATED
@@ -199,7 +199,7 @@ def create_plan(request: HttpRequest, payload: PlanIn):
         end_date=payload.end_date,
     )
     plan = services.save_plan(actor=request.auth, plan=plan)
-    return 201, _plan_out(plan)
+    return Status(201, _plan_out(plan))
 
 
 @router.get("/{plan_id}", response={200: PlanOut, **ERRORS})
@@ -233,7 +233,7 @@ def create_action(request: HttpRequest, plan_id: int, payload: ActionIn):
         partners=_organisations(payload.partners, "partners"),
         participants=_organisations(payload.participants, "participants"),
     )
-    return 201, _action_out(action)
+    return Status(201, _action_out(action))
 
 
 @router.get("/{plan_id}/outcomes", response={200: list[OutcomeOut], **ERRORS})
@@ -280,7 +280,7 @@ def declare_outcome(request: HttpRequest, plan_id: int, payload: OutcomeIn):
         actions=actions,
         partners=_organisations(payload.partners, "partners"),
     )
-    return 201, _outcome_out(outcome)
+    return Status(201, _outcome_out(outcome))
 
 
 @router.get("/{plan_id}/report", response={200: dict[str, Any], **ERRORS})

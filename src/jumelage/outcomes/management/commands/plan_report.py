@@ -45,6 +45,10 @@ class Command(JumelageCommand):
         )
 
     def handle(self, *args, **options):
+        with translation.override(options["lang"]):
+            self.write_report(options)
+
+    def write_report(self, options) -> None:
         plan = Plan.objects.filter(pk=options["plan"]).first()
         if plan is None:
             raise InputError(_("There is no plan %(id)s.") % {"id": options["plan"]})
@@ -52,20 +56,19 @@ class Command(JumelageCommand):
         date_to = _day(options.get("date_to"), "--to")
         if date_from and date_to and date_to < date_from:
             raise InputError(_("--to is before --from."))
-        with translation.override(options["lang"]):
-            figures = plan_figures(
-                plan=plan, date_from=date_from, date_to=date_to, as_of=options.get("as_of")
-            )
-            outcomes = plan_outcomes(plan, figures.date_from, figures.date_to)
-            content: str | bytes
-            if options["format"] == "json":
-                content = reports.report_json(figures)
-            elif options["format"] == "csv":
-                content = reports.report_csv(figures)
-            elif options["format"] == "xlsx":
-                content = reports.report_xlsx(figures, outcomes)
-            else:
-                content = reports.report_pdf(figures, outcomes)
+        figures = plan_figures(
+            plan=plan, date_from=date_from, date_to=date_to, as_of=options.get("as_of")
+        )
+        outcomes = plan_outcomes(plan, figures.date_from, figures.date_to)
+        content: str | bytes
+        if options["format"] == "json":
+            content = reports.report_json(figures)
+        elif options["format"] == "csv":
+            content = reports.report_csv(figures)
+        elif options["format"] == "xlsx":
+            content = reports.report_xlsx(figures, outcomes)
+        else:
+            content = reports.report_pdf(figures, outcomes)
         write_atomically(options["out"], content)
         self.stdout.write(
             _("Wrote %(path)s (data version %(version)s).")

@@ -27,7 +27,8 @@ from .model import Placement, ScheduleResult, SchedulingProblem, Status, Unplace
 from .tables import assign_tables
 from .validator import ScheduleValidationError, assert_valid, count_breaks
 
-# Above this many meeting-slot Booleans the break model is solved one session at a time.
+# Above this many meeting-slot Booleans no exact model of the whole event is built: its
+# gaps are reduced by local search and by exact re-solves of small windows instead.
 FULL_MODEL_LIMIT = 40_000
 
 Progress = Callable[[str], None]
@@ -191,21 +192,7 @@ def _placed_weight(compiled: Compiled, slot_of: list[int | None]) -> int:
 
 
 def _total_breaks(compiled: Compiled, slot_of: list[int | None]) -> int:
-    taken: list[set[int]] = [set() for _ in range(compiled.participant_count)]
-    for m, slot in enumerate(slot_of):
-        if slot is not None:
-            for p in compiled.ends[m]:
-                taken[p].add(slot)
-    total = 0
-    for slots in taken:
-        runs = sum(
-            1
-            for slot in slots
-            if slot - 1 not in slots
-            or compiled.slot_session[slot - 1] != compiled.slot_session[slot]
-        )
-        total += runs - len({compiled.slot_session[slot] for slot in slots})
-    return total
+    return sum(_breaks_of(compiled, slot_of))
 
 
 def _breaks_of(compiled: Compiled, slot_of: list[int | None]) -> list[int]:

@@ -154,3 +154,20 @@ def test_the_router_describes_itself_in_openapi():
         "/api/v1/events/{event_id}/requests/{request_id}/decline",
         "/api/v1/events/{event_id}/requests/{request_id}/slots",
     ]
+
+
+def test_the_mounted_api_serves_events_with_the_browser_session(event, host_a, visitor_a):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(visitor_a.person.user)
+    response = client.get(f"/api/v1/events/{event.pk}/agenda")
+    assert response.status_code == 200
+    assert response.json()["participant"]["name"] == "Olga Ivanova"
+    response = client.post(
+        f"/api/v1/events/{event.pk}/requests",
+        data={"recipient": host_a.pk},
+        content_type="application/json",
+    )
+    assert response.status_code == 403  # a browser write must carry the CSRF token
+    assert MeetingRequest.objects.count() == 0

@@ -38,11 +38,6 @@ def make_profile(organisation, *, status=Status.DRAFT, visibility="public", **fi
     return profile
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def colleague(member_company):
     """Another member of the owner's organisation."""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jumelage.accounts.models import Role, User
+from jumelage.compliance import services as compliance
 from jumelage.core import audit
 from jumelage.core.errors import DomainError, PermissionDenied
 from jumelage.directory.models import Activity, Organisation, Sector
@@ -164,6 +165,16 @@ def transition_profile(
     profile = _locked(profile)
     expire_if_due(profile)
     _require(actor, profile, action)
+    if action in {"submit", "publish", "extend"}:
+        compliance.ensure_not_blocked(profile.organisation)
+    if action == "submit":
+        compliance.flag_topic(
+            object_type=profile._meta.label_lower,
+            object_id=profile.pk,
+            text="\n".join(
+                [profile.title, profile.summary, profile.description, profile.partner_sought]
+            ),
+        )
     now = timezone.now()
     url = reverse("opportunities:profile_detail", args=[profile.pk])
     params = {"title": profile.title, "organisation": profile.organisation.display_name}
@@ -251,6 +262,7 @@ def express_interest(
 ) -> ExpressionOfInterest:
     """Relay a member's interest in a live public profile to its owners (in-app and e-mail)."""
     expire_if_due(profile)
+    compliance.ensure_not_blocked(profile.organisation, organisation)
     if not rules.interest_organisations(actor, profile).filter(pk=organisation.pk).exists():
         raise PermissionDenied(
             _("You may not express interest in this profile for this organisation.")
@@ -297,6 +309,8 @@ def decide_interest(
     )
     if not rules.can_decide_interest(actor, interest):
         raise PermissionDenied(_("You may not answer this expression of interest."))
+    if accept:
+        compliance.ensure_not_blocked(interest.profile.organisation, interest.organisation)
     interest.status = (
         ExpressionOfInterest.Status.ACCEPTED if accept else ExpressionOfInterest.Status.DECLINED
     )

@@ -305,7 +305,7 @@ class Meeting(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
     request = models.OneToOneField(
-        MeetingRequest, on_delete=models.PROTECT, related_name="meeting", null=True, blank=True
+        MeetingRequest, on_delete=models.RESTRICT, related_name="meeting", null=True, blank=True
     )
     first = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")

@@ -589,16 +589,13 @@ def place_meeting(
             and slot is not None
             and table is None,
         )
-    if meeting.locked and organiser and expected_version is None:
-        raise DomainError(_("This meeting is locked: unlock it before moving it."))
-    if meeting.locked and not organiser:
-        raise DomainError(_("This meeting is locked by the organiser."))
     _bump_schedule(event, expected_version)
     before = (meeting.slot_id, meeting.table_id)
     if slot is None:
         meeting.slot = None
         meeting.table = None
-        meeting.save(update_fields=["slot", "table", "updated_at"])
+        meeting.locked = False  # a lock holds a meeting somewhere; unscheduled, there is nowhere
+        meeting.save(update_fields=["slot", "table", "locked", "updated_at"])
     else:
         _place(event, meeting, slot, table)
     if organiser and event.published_at and before != (meeting.slot_id, meeting.table_id):

@@ -286,7 +286,7 @@ def test_a_run_computed_before_an_edit_cannot_be_published_over_it(event, organi
         expected_version=event.schedule_version,
     )
     event.refresh_from_db()
-    with pytest.raises(services.StaleSchedule):
+    with pytest.raises(services.StaleSchedule, match="changed after this run was computed"):
         services.publish_run(actor=organiser, run=run, expected_version=event.schedule_version)
     assert placements(event) == {four_meetings[2].pk: (0, four_meetings[2].table.number)}
 

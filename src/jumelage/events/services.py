@@ -873,10 +873,15 @@ def publish_run(
     _refuse(actor, rules.is_organiser(actor, event))
     if run.state != ScheduleRun.State.DONE:
         raise DomainError(_("This run has not finished."))
-    if event.schedule_version != expected_version or (
-        run.kind != ScheduleRun.Kind.ROLLBACK and run.based_on_version != expected_version
-    ):
+    if event.schedule_version != expected_version:
         raise _stale()
+    if run.kind != ScheduleRun.Kind.ROLLBACK and run.based_on_version != expected_version:
+        raise StaleSchedule(
+            _(
+                "The schedule changed after this run was computed (a meeting was placed or "
+                "moved). Nothing was published: run the scheduler again."
+            )
+        )
     _bump_schedule(event, expected_version)
     assignments = {a.meeting_id: a for a in run.assignments.select_related("meeting")}
     meetings = list(

@@ -36,17 +36,20 @@ def _n(value: float | int) -> str:
     return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
 
 
-def _open(chart_id: str, title: str, description: str, width: int, height: int) -> list[str]:
+def _open(
+    chart_id: str, title: str, description: str, width: int, height: int, margin: int = 0
+) -> list[str]:
+    box = f"{-margin} {-margin // 2} {width + 2 * margin} {height + margin}"
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{escape(chart_id)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'viewBox="{box}" width="100%" role="img" '
         f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" {FONT} font-size="12">',
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
         f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>',
     ]
 
 
-def _short(label: str, limit: int = 34) -> str:
+def _short(label: str, limit: int = 30) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
@@ -75,23 +78,25 @@ def bar_chart(*, chart_id: str, title: str, rows: Sequence[tuple[str, float]]) -
 
 
 def funnel_chart(*, chart_id: str, title: str, stages: Sequence[tuple[str, float]]) -> SafeString:
-    """A funnel: centred bars narrowing from the first stage, each with its share of the first."""
-    width, bar_height, gap = 640, 30, 6
+    """A funnel: labels on the left, bars centred and narrowing, each with its share of the first."""
+    width, label_width, bar_height, gap = 640, 200, 24, 6
     height = max(1, len(stages)) * (bar_height + gap) + 10
     top = max((value for _label, value in stages), default=0) or 1
     first = stages[0][1] if stages else 0
+    area = width - label_width - 10
     parts = _open(chart_id, title, _summary(stages), width, height)
     for index, (label, value) in enumerate(stages):
         y = 5 + index * (bar_height + gap)
-        length = max(4.0, (width - 20) * value / top)
-        x = (width - length) / 2
+        length = max(2.0, area * value / top)
+        x = label_width + (area - length) / 2
         share = f" ({_n(round(100 * value / first))} %)" if first and index else ""
         parts.append(
             f"<g><title>{escape(label)}: {_n(value)}{share}</title>"
-            f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{bar_height}" rx="4" '
-            f'fill="{PALETTE[0]}" fill-opacity="{1 - index * 0.07:.2f}"/>'
-            f'<text x="{width / 2}" y="{y + 20}" text-anchor="middle" fill="#1d2733" '
-            f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(label)}: {_n(value)}{share}</text></g>'
+            f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end">{escape(_short(label, 30))}</text>'
+            f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{bar_height}" rx="3" '
+            f'fill="{PALETTE[0]}" fill-opacity="{1 - index * 0.08:.2f}"/>'
+            f'<text x="{label_width + area / 2:.1f}" y="{y + 16}" text-anchor="middle" fill="#1d2733" '
+            f'stroke="#fff" stroke-width="3" paint-order="stroke">{_n(value)}{share}</text></g>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
@@ -209,7 +214,7 @@ def network_chart(*, chart_id: str, title: str, network: Any, description: str) 
     """The cooperation network: group circles, thick links between groups, capped node links."""
     size = 900
     placed, position = network_layout(network.groups, network.nodes, size)
-    parts = _open(chart_id, title, description, size, size)
+    parts = _open(chart_id, title, description, size, size, margin=80)
     heaviest = max((link["weight"] for link in network.group_links), default=1) or 1
     parts.append('<g class="group-links" fill="none" stroke="#0b5fa5" stroke-opacity="0.25">')
     for link in network.group_links:

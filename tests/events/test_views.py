@@ -255,3 +255,15 @@ def test_organiser_schedule_page_refuses_a_stale_move_with_a_clear_message(
     assert "Someone else changed this event&#x27;s schedule" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.slot == slots[0]
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "ru"])
+def test_pages_render_in_every_language(client, event, organiser, visitor_a, meeting, language):
+    client.force_login(organiser)
+    for suffix in ["", "schedule/", "table-plan/", "analytics/", "participants/", "requests/"]:
+        response = client.get(f"/{language}/events/{event.pk}/{suffix}")
+        assert response.status_code == 200, suffix
+        assert f'<html lang="{language}">' in response.content.decode()
+    client.force_login(visitor_a.person.user)
+    response = client.get(f"/{language}/events/{event.pk}/agenda/")
+    assert response.status_code == 200

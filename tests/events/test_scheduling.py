@@ -315,33 +315,36 @@ def test_infeasible_events_are_explained_in_the_readers_language(
 
 
 def test_every_engine_explanation_code_has_a_translated_sentence():
+    from django.utils import translation
+
     from jumelage.engines.scheduling import MESSAGES
     from jumelage.events.explain import explain
 
-    params = {
-        "participant_name": "Olga Ivanova",
-        "participant_a_name": "Olga Ivanova",
-        "participant_b_name": "Jean Dupont",
-        "session_label": "Morning",
-        "slot": 3,
-        "table": 2,
-        "meeting": "m1",
-        "meetings": 14,
-        "available_slots": 12,
-        "maximum": 8,
-        "capacity": 10,
-        "tables": 14,
-    }
-    for code in MESSAGES:
-        text = explain(code, params, {"m1": "Olga Ivanova — Jean Dupont"})
-        assert "reason:" not in text, code
-        assert "%(" not in text, code
-    assert explain("participant_overloaded", params) == (
-        "Olga Ivanova has 14 accepted meetings but is available in 12 slots."
-    )
-    assert explain("slot_over_capacity", {**params, "meetings": 18}) == (
-        "Slot 3 of the session “Morning” has 18 meetings for 14 tables."
-    )
+    with translation.override("en"):
+        params = {
+            "participant_name": "Olga Ivanova",
+            "participant_a_name": "Olga Ivanova",
+            "participant_b_name": "Jean Dupont",
+            "session_label": "Morning",
+            "slot": 3,
+            "table": 2,
+            "meeting": "m1",
+            "meetings": 14,
+            "available_slots": 12,
+            "maximum": 8,
+            "capacity": 10,
+            "tables": 14,
+        }
+        for code in MESSAGES:
+            text = explain(code, params, {"m1": "Olga Ivanova — Jean Dupont"})
+            assert "reason:" not in text, code
+            assert "%(" not in text, code
+        assert explain("participant_overloaded", params) == (
+            "Olga Ivanova has 14 accepted meetings but is available in 12 slots."
+        )
+        assert explain("slot_over_capacity", {**params, "meetings": 18}) == (
+            "Slot 3 of the session “Morning” has 18 meetings for 14 tables."
+        )
 
 
 def test_a_host_keeping_a_table_gets_all_their_meetings_there(

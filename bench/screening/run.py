@@ -837,7 +837,7 @@ def write_report(report: dict[str, Any]) -> None:
         other = anchor["held_out"]["recall"].get(kind, "") if anchor else ""
         lines.append(f"| {kind} | {ours['recall_n'][kind]} | {value} | {other} |")
     lines.append(
-        f"| **all positives** | | {ours['recall_all']} | {anchor['held_out']['recall_all'] if anchor else ''} |"
+        f"| **all positives (multiscript excluded)** | | {ours['recall_all']} | {anchor['held_out']['recall_all'] if anchor else ''} |"
     )
     lines += [
         "",
@@ -851,7 +851,7 @@ def write_report(report: dict[str, Any]) -> None:
         lines.append(f"| {kind} | {ours['alerts_n'][kind]} | {value} | {other} |")
     lines += [
         "",
-        "## Threshold sweep (held-out): recall % of all positives / innocent-person alerts / innocent-org alerts per 1,000",
+        "## Threshold sweep (held-out): recall % of all positives (multiscript excluded) / innocent-person alerts / innocent-org alerts per 1,000",
         "",
     ]
     lines.append("| threshold | ours | anchor |")

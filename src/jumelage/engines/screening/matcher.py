@@ -74,11 +74,11 @@ _PATRONYMIC_WEIGHT = 0.1
 _ORG_EXTRA_WEIGHT = 0.9
 _SINGLE_WORD_CAP = 0.7
 _INITIALS_CAP = 0.75
-_ABBREVIATION_SCORE = 0.85
+_ABBREVIATION_SCORE = 0.78
 _SHORT_NAME_SCORE = 0.78
 _VARIANT_AGREEMENT = 0.95
 _SHORT_VARIANT_AGREEMENT = 0.75
-_SINGLE_WORD_FACTOR = 0.95
+_SINGLE_WORD_FACTOR = 0.9
 _MERGED_AGREEMENT = 0.9
 _COUNTRY_CONFLICT = 0.08
 _EVIDENCE_RANK = {code: rank for rank, code in enumerate(("identifier_match", *NAME_CODES))}
@@ -142,7 +142,7 @@ _AKA = re.compile(
 _TITLES = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms|prof|sir|sheikh|shaykh|haji|hajji)\.?\s+)+", re.I)
 
 
-def _expand_names(name: str, organisation: bool) -> list[str]:
+def _expand_names(name: str, organisation: bool, listed: bool = True) -> list[str]:
     names: list[str] = []
     for raw_part in split_parentheses(name):
         part = _AKA.sub("", raw_part)
@@ -152,8 +152,18 @@ def _expand_names(name: str, organisation: bool) -> list[str]:
             continue
         names.append(part)
         pieces = [piece.strip() for piece in part.split(",")]
-        # "MIPT, PHYSTECH": several one-word names in one alias field.
-        if organisation and len(pieces) > 1 and all(len(tokens(p)) == 1 for p in pieces):
+        # "MIPT, PHYSTECH": several one-word names in one alias field (but "Microart, SL"
+        # is one name and its legal form).
+        if (
+            listed
+            and organisation
+            and len(pieces) > 1
+            and all(len(tokens(p)) == 1 for p in pieces)
+            and all(
+                name_parts(p, True).words != () and not name_parts(p, True).legal_forms
+                for p in pieces
+            )
+        ):
             names.extend(piece for piece in pieces if piece)
     return list(dict.fromkeys(names))
 
@@ -252,8 +262,16 @@ def _word_agreement(
         shorter, longer = listed_key, query_key
     if len(shorter) == 1:
         return (0.6, "initial") if longer.startswith(shorter) else (0.0, "")
-    if longer == shorter + "a" and len(shorter) >= 4:
-        return 0.3, "gender"  # Ivanov / Ivanova: a feminine surname names another person.
+    if len(shorter) >= 4 and (
+        longer == shorter + "a"
+        or (
+            len(longer) == len(shorter)
+            and longer[:-1] == shorter[:-1]
+            and {longer[-1], shorter[-1]} == {"a", "o"}
+        )
+    ):
+        # Ivanov / Ivanova, Antonio / Antonia: the feminine form names another person.
+        return 0.3, "gender"
     agreement = _spelling_agreement(query_key, listed_key)
     if query_word and listed_word and query_word != listed_word:
         agreement = max(agreement, _spelling_agreement(query_word, listed_word))
@@ -327,7 +345,9 @@ class Screener:
             key: math.log((total + 1) / (len(ids) + 1)) + 1.0 for key, ids in postings.items()
         }
         self._unknown_idf = math.log(total + 1) + 1.0
-        self._form_weights = [tuple(self._weight(k) for k in form.keys) for form in self._forms]
+        self._form_weights = [
+            tuple(self._weight(k, form.organisation) for k in form.keys) for form in self._forms
+        ]
         self._form_mass = np.asarray([sum(weights) for weights in self._form_weights])
 
     # --- public ---------------------------------------------------------------------------
@@ -365,7 +385,7 @@ class Screener:
         forms: list[_Form] = []
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for name_type, name in [("name", query.name), *(("alias", a) for a in query.aliases)]:
-            for display in _expand_names(name, organisation):
+            for display in _expand_names(name, organisation, listed=False):
                 for mode in MODES:
                     form = _make_form(-1, display, name_type, organisation, mode)
                     if form is None or (display, form.keys) in seen:
@@ -445,9 +465,10 @@ class Screener:
 
     # --- scoring ----------------------------------------------------------------------
 
-    def _weight(self, key: str) -> float:
+    def _weight(self, key: str, organisation: bool = False) -> float:
         if len(key) == 1:
-            return 0.5
+            # An initial in a person's name; in a company name ("Total Z") a distinctive word.
+            return 1.5 if organisation else 0.5
         return min(self._idf.get(key, self._unknown_idf), 12.0)
 
     def _compare(
@@ -489,8 +510,12 @@ class Screener:
                 ) == has_cyrillic(listed.words[j])
                 if not variant:
                     agreement = 1.0
-                elif single and min(len(query.folded[i]), len(listed.folded[j])) <= 4:
-                    agreement = _SHORT_VARIANT_AGREEMENT
+                elif single:
+                    # One word only: judge the spelling, not the shared key.
+                    agreement = max(
+                        _spelling_agreement(query.folded[i], listed.folded[j]),
+                        _SHORT_VARIANT_AGREEMENT,
+                    )
                 else:
                     agreement = _VARIANT_AGREEMENT
                 aligned.append((agreement, i, j, "same"))
@@ -558,7 +583,8 @@ class Screener:
         # "MYONGC-HIN" for "MYONG-CHIN"): the whole names agree once joined, and the word
         # boundaries differ (otherwise the word-by-word comparison already said it all).
         if (
-            not gendered
+            person
+            and not gendered
             and abs(len(query.keys) - len(listed.keys)) <= 1
             and min(len(k) for k in (*query.keys, *listed.keys)) > 1
             and sorted(map(len, query.keys)) != sorted(map(len, listed.keys))
@@ -651,7 +677,9 @@ class Screener:
         if not forms and not query.identifiers:
             return found_list
         allowed = _PERSON_COMPATIBLE.get(query.schema)
-        query_weights = [tuple(self._weight(k) for k in form.keys) for form in forms]
+        query_weights = [
+            tuple(self._weight(k, form.organisation) for k in form.keys) for form in forms
+        ]
         every_query_form = set(range(len(forms)))
         for entry_index, pairs in self._candidates(query, forms).items():
             entry = self.entries[entry_index]

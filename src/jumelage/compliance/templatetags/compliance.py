@@ -19,7 +19,10 @@ def screening_badge(context, organisation):
 
 @register.inclusion_tag("compliance/_stale.html", takes_context=True)
 def stale_list_warning(context):
+    """Stale lists are announced to those who act on screening results."""
+    from jumelage.compliance.rules import can_review
+
     user = context.get("user")
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or not can_review(user):
         return {"lists": []}
     return {"lists": stale_lists()}

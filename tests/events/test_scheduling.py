@@ -392,3 +392,15 @@ def test_a_participant_cannot_pick_a_slot_beyond_their_maximum(event, host_a, vi
     with pytest.raises(DomainError, match="1 scheduled meeting, their maximum"):
         services.accept_request(actor=host_a.person.user, request=request, slot=slots[1])
     assert Meeting.objects.filter(slot__isnull=False).count() == 1
+
+
+def test_a_rushed_run_keeps_the_published_schedule_when_it_finds_nothing_better(
+    event, organiser, four_meetings
+):
+    run_and_publish(event, organiser, notify=False)
+    before = placements(event)
+    run = services.execute_schedule_run(
+        run=services.create_schedule_run(actor=organiser, event=event, time_limit=0.01)
+    )
+    assert (run.changes, run.meetings_placed, run.breaks) == (0, 4, 0)
+    assert {a.meeting_id: (a.slot.index, a.table.number) for a in run.assignments.all()} == before

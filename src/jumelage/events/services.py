@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
@@ -790,6 +791,42 @@ def _explanation_record(explanation: Any) -> dict[str, Any]:
     return {"code": explanation.code, "params": params}
 
 
+def _keep_current_when_no_worse(problem: Any, result: Any) -> Any:
+    """Prefer the schedule people already have when the run found nothing better.
+
+    Under a short time limit the engine may stop before its last phase (fewest changes) and
+    return an equally good schedule that moves many meetings. When the current schedule is
+    valid, places every meeting the run places, and has no more idle gaps (total, then the
+    worst anyone has), keeping it changes nobody's agenda.
+    """
+    current = dict(problem.published)
+    if not current or result.changes == 0 or not set(result.placements) <= set(current):
+        return result
+    if engine.schedule_violations(problem, current):
+        return result
+    breaks = engine.count_breaks(problem, current)
+    mine = (sum(breaks.values()), max(breaks.values(), default=0))
+    if mine > (result.total_breaks, result.max_breaks):
+        return result
+    all_placed = len(current) == len(problem.meetings)
+    lower_bound = result.lower_bound if len(current) == len(result.placements) else None
+    if all_placed:
+        proven = lower_bound is not None and lower_bound >= mine[0]
+        status = engine.Status.OPTIMAL if proven else engine.Status.FEASIBLE
+    else:
+        status = result.status
+    placed = set(current)
+    return dataclasses.replace(
+        result,
+        status=status,
+        placements=current,
+        unplaced=tuple(item for item in result.unplaced if item.meeting not in placed),
+        breaks=breaks,
+        lower_bound=lower_bound,
+        changes=0,
+    )
+
+
 def execute_schedule_run(
     *, run: ScheduleRun, progress: ProgressCallback | None = None
 ) -> ScheduleRun:
@@ -824,7 +861,9 @@ def execute_schedule_run(
             ngettext("%(count)d meeting to place", "%(count)d meetings to place", len(by_key))
             % {"count": len(by_key)}
         )
-        result = engine.schedule(problem, time_limit=run.time_limit, progress=report)
+        result = _keep_current_when_no_worse(
+            problem, engine.schedule(problem, time_limit=run.time_limit, progress=report)
+        )
     except Exception as error:  # a failed run is recorded, not lost; the task framework logs it
         ScheduleRun.objects.filter(pk=run.pk).update(
             state=ScheduleRun.State.FAILED, error=str(error)[:2000], finished_at=timezone.now()

@@ -24,6 +24,7 @@ plan, event, actions, records = (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+fresh_cache = hand_made.fresh_cache
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "ru"])

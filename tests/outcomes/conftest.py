@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from jumelage.accounts.models import Role
@@ -23,6 +24,14 @@ from tests.events.conftest import make_event
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory, give_role
 
 PLAN_NAME = "Plan régional d'internationalisation 2026–2028"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Row ids repeat between tests after a rollback, so cached figures must not outlive one."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def _at(day: date) -> datetime:

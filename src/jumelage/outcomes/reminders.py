@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from jumelage.events.models import Meeting
 from jumelage.outcomes.models import FollowUpReminder, Plan
-from jumelage.outcomes.selectors import plan_meetings
+from jumelage.outcomes.selectors import plan_meetings_with_day
 from jumelage.outcomes.services import FOLLOW_UP_MONTHS, follow_up_token
 
 LANGUAGES = ("fr", "en", "ru")
@@ -78,7 +78,7 @@ def send_follow_up_reminders(*, today: date | None = None) -> int:
     sent = 0
     for plan in Plan.objects.all():
         meetings = (
-            plan_meetings(
+            plan_meetings_with_day(
                 plan, add_months(plan.start_date, -12), add_months(today, -min(FOLLOW_UP_MONTHS))
             )
             .filter(attendance=Meeting.Attendance.HELD)

@@ -18,14 +18,18 @@ Definitions (shown on the dashboard):
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, Greatest, Least, TruncDate
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from jumelage.directory.models import Organisation, Region, Sector
 from jumelage.events.models import Meeting, MeetingRequest
@@ -124,26 +128,47 @@ def _either(first: str, second: str, sector_id: int | None, region_id: int | Non
 def plan_event_ids(plan: Plan) -> list[int]:
     return list(
         Action.objects.filter(plan=plan, event__isnull=False)
+        .order_by("event_id")
         .values_list("event_id", flat=True)
         .distinct()
     )
 
 
+def _day_range(date_from: date, date_to: date) -> tuple[datetime, datetime]:
+    """The instants that bound the days from `date_from` to `date_to` in the current time zone."""
+    start = timezone.make_aware(datetime.combine(date_from, time.min))
+    end = timezone.make_aware(datetime.combine(date_to + timedelta(days=1), time.min))
+    return start, end
+
+
 def plan_meetings(plan: Plan, date_from: date, date_to: date) -> QuerySet[Meeting]:
-    """The plan's meetings dated in the period, annotated with their `day`."""
+    """The plan's meetings dated in the period: by their slot, else by the event's first day.
+
+    Ranges on the stored columns rather than a computed day, so the database can use indexes.
+    """
+    start, end = _day_range(date_from, date_to)
     return (
         Meeting.objects.filter(event_id__in=plan_event_ids(plan))
-        .annotate(day=Coalesce(TruncDate("slot__starts_at"), F("event__start_date")))
-        .filter(day__gte=date_from, day__lte=date_to)
+        .filter(
+            Q(slot__starts_at__gte=start, slot__starts_at__lt=end)
+            | Q(slot__isnull=True, event__start_date__gte=date_from, event__start_date__lte=date_to)
+        )
         .order_by()
     )
 
 
+def plan_meetings_with_day(plan: Plan, date_from: date, date_to: date) -> QuerySet[Meeting]:
+    """`plan_meetings` annotated with each meeting's `day`."""
+    return plan_meetings(plan, date_from, date_to).annotate(
+        day=Coalesce(TruncDate("slot__starts_at"), F("event__start_date"))
+    )
+
+
 def _requests(plan, date_from, date_to, sector_id, region_id) -> QuerySet[MeetingRequest]:
+    start, end = _day_range(date_from, date_to)
     return (
         MeetingRequest.objects.filter(event_id__in=plan_event_ids(plan))
-        .annotate(day=TruncDate("created_at"))
-        .filter(day__gte=date_from, day__lte=date_to)
+        .filter(created_at__gte=start, created_at__lt=end)
         .filter(
             _either(
                 "requester__person__organisation",
@@ -158,12 +183,12 @@ def _requests(plan, date_from, date_to, sector_id, region_id) -> QuerySet[Meetin
 
 def _interests(plan, date_from, date_to, sector_id, region_id) -> QuerySet[ExpressionOfInterest]:
     accompanied = Accompaniment.objects.filter(plan=plan).values("organisation_id")
+    start, end = _day_range(date_from, date_to)
     return (
         ExpressionOfInterest.objects.filter(
             Q(organisation_id__in=accompanied) | Q(profile__organisation_id__in=accompanied)
         )
-        .annotate(day=TruncDate("created_at"))
-        .filter(day__gte=date_from, day__lte=date_to)
+        .filter(created_at__gte=start, created_at__lt=end)
         .filter(_either("organisation", "profile__organisation", sector_id, region_id))
         .order_by()
     )
@@ -249,7 +274,7 @@ def _objective_name(objective: Objective) -> str:
     return " — ".join(parts)
 
 
-def _objective_actual(objective, plan, date_from, date_to, rows) -> int:
+def _objective_actual(objective, plan, date_from, date_to, rows, held: int | None) -> int:
     sector_id, region_id = objective.sector_id, objective.region_id
     if objective.metric == Metric.ORGANISATIONS:
         return (
@@ -258,6 +283,8 @@ def _objective_actual(objective, plan, date_from, date_to, rows) -> int:
             .count()
         )
     if objective.metric == Metric.MEETINGS:
+        if held is not None and not sector_id and not region_id:
+            return held
         return (
             plan_meetings(plan, date_from, date_to)
             .filter(attendance=Meeting.Attendance.HELD)
@@ -280,6 +307,42 @@ def _objective_actual(objective, plan, date_from, date_to, rows) -> int:
     return total[objective.metric]
 
 
+# Figures are cached under a fingerprint of every record they read: the plan's data version
+# (its change log) and the count, newest id and last change of the meetings, requests and
+# interests of other apps. Any new or changed record changes the key; the timeout only bounds
+# what the fingerprint cannot see (an organisation moving to another region or sector).
+CACHE_SECONDS = 600
+
+
+def fingerprint(plan: Plan) -> tuple:
+    """What the plan's figures depend on, read in three cheap aggregate queries and one lookup."""
+    events = plan_event_ids(plan)
+    meetings = Meeting.objects.filter(event_id__in=events).aggregate(
+        n=Count("id"), top=Max("id"), changed=Max("updated_at")
+    )
+    requests = MeetingRequest.objects.filter(event_id__in=events).aggregate(
+        n=Count("id"), top=Max("id")
+    )
+    interests = ExpressionOfInterest.objects.aggregate(n=Count("id"), top=Max("id"))
+    return (
+        data_version(plan),
+        tuple(events),
+        tuple(meetings.values()),
+        tuple(requests.values()),
+        tuple(interests.values()),
+    )
+
+
+def cached(kind: str, plan: Plan, arguments: tuple, compute: Any) -> Any:
+    key_material = repr((kind, plan.pk, arguments, get_language(), fingerprint(plan)))
+    key = f"outcomes:{kind}:{plan.pk}:{hashlib.sha256(key_material.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def plan_figures(
     *,
     plan: Plan,
@@ -294,6 +357,30 @@ def plan_figures(
     `as_of` recomputes the outcome figures as they stood at that data version; meetings,
     requests and interests are read as they are now (they are dated records of other apps).
     """
+    return cached(
+        "figures",
+        plan,
+        (date_from, date_to, _pk(sector), _pk(region), as_of),
+        lambda: _compute_figures(
+            plan=plan,
+            date_from=date_from,
+            date_to=date_to,
+            sector=sector,
+            region=region,
+            as_of=as_of,
+        ),
+    )
+
+
+def _compute_figures(
+    *,
+    plan: Plan,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    sector: Sector | int | None = None,
+    region: Region | int | None = None,
+    as_of: int | None = None,
+) -> Figures:
     date_from = date_from or plan.start_date
     date_to = date_to or plan.end_date
     sector_id, region_id = _pk(sector), _pk(region)
@@ -374,13 +461,16 @@ def plan_figures(
             }
         _add(by_action[key], row)
 
+    unfiltered_held = funnel["meetings_held"] if not sector_id and not region_id else None
     objectives = []
     for objective in Objective.objects.filter(plan=plan).select_related("sector", "region"):
         objectives.append(
             {
                 "name": _objective_name(objective),
                 "target": objective.target,
-                "actual": _objective_actual(objective, plan, date_from, date_to, all_rows),
+                "actual": _objective_actual(
+                    objective, plan, date_from, date_to, all_rows, unfiltered_held
+                ),
                 "metric": objective.metric,
                 "id": objective.pk,
             }
@@ -462,6 +552,25 @@ def cooperation_network(
     Group links (between regions or sectors) add up every edge, shown or not, so the picture
     of who works with whom across regions stays complete when individual edges are capped.
     """
+    arguments = (date_from, date_to, group_by, _pk(sector), _pk(region), max_nodes, max_edges)
+    return cached(
+        "network",
+        plan,
+        arguments,
+        lambda: _compute_network(plan, *arguments),
+    )
+
+
+def _compute_network(
+    plan: Plan,
+    date_from: date | None,
+    date_to: date | None,
+    group_by: str,
+    sector: Any,
+    region: Any,
+    max_nodes: int,
+    max_edges: int,
+) -> Network:
     date_from = date_from or plan.start_date
     date_to = date_to or plan.end_date
     sector_id, region_id = _pk(sector), _pk(region)

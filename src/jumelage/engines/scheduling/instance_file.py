@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -183,14 +183,17 @@ def result_to_dict(problem: SchedulingProblem, result: ScheduleResult) -> dict[s
     }
 
 
-def schedule_instance_file(path: str | Path, time_limit: float = 60.0) -> dict[str, Any]:
+def schedule_instance_file(
+    path: str | Path, time_limit: float = 60.0, *, progress: Callable[[str], None] | None = None
+) -> dict[str, Any]:
     """Schedule one JSON instance file and return the §4 output dict.
 
-    ``time_limit`` bounds the whole run, reading included. Raises InstanceError on bad input.
+    ``time_limit`` bounds the whole run, reading included; ``progress`` receives one-line
+    reports of the phases. Raises InstanceError on bad input.
     """
     started = time.perf_counter()
     problem = load_instance(path)
     left = max(time_limit - (time.perf_counter() - started), 0.1)
-    output = result_to_dict(problem, schedule(problem, time_limit=left))
+    output = result_to_dict(problem, schedule(problem, time_limit=left, progress=progress))
     output["seconds"] = round(time.perf_counter() - started, 3)
     return output

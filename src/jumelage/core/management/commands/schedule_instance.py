@@ -38,7 +38,11 @@ class Command(BaseCommand):
         if verbose:
             self.stderr.write(f"scheduling {options['file']} ({options['time_limit']:g} s)")
         try:
-            result = schedule_instance_file(options["file"], time_limit=options["time_limit"])
+            result = schedule_instance_file(
+                options["file"],
+                time_limit=options["time_limit"],
+                progress=self.stderr.write if verbose else None,
+            )
         except InstanceError as error:
             raise CommandError(str(error), returncode=2) from error
         text = json.dumps(result, ensure_ascii=False) + "\n"

@@ -227,6 +227,15 @@ def _neighbour_keys(word: str) -> set[str]:
     return {skeleton(variant) for variant in variants}
 
 
+def _gendered_pair(first: str, second: str) -> bool:
+    """Whether two spellings differ only as masculine and feminine forms (Antonio/Antonia)."""
+    return (
+        len(first) == len(second) >= 5
+        and first[:-1] == second[:-1]
+        and {first[-1], second[-1]} == {"a", "o"}
+    )
+
+
 def _allowed_edits(size: int) -> int:
     return 0 if size <= 4 else 1 if size <= 9 else 2 if size <= 14 else 3
 
@@ -271,6 +280,8 @@ def _word_agreement(
         )
     ):
         # Ivanov / Ivanova, Antonio / Antonia: the feminine form names another person.
+        return 0.3, "gender"
+    if _gendered_pair(query_word, listed_word):
         return 0.3, "gender"
     agreement = _spelling_agreement(query_key, listed_key)
     if query_word and listed_word and query_word != listed_word:

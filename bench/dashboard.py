@@ -396,6 +396,10 @@ def main() -> None:
             name: time_page(client, url, args.runs if name != "network" else max(5, args.runs // 4))
             for name, url in pages.items()
         },
+        "cold": {
+            name: time_page(client, pages[name], max(5, args.runs // 4), cold=True)
+            for name in ("dashboard", "network")
+        },
         "goal": "dashboard p95 < 300 ms",
         "note": (
             "pages: repeated requests, figures served from the cache keyed by the records' "

@@ -64,3 +64,51 @@ def test_submitting_a_profile_flags_a_dual_use_topic(member_company, member_user
     flag = DualUseFlag.objects.get(object_id=str(profile.pk))
     assert flag.status == DualUseFlag.Status.POSSIBLE
     assert flag.categories
+
+
+def test_meeting_requests_involving_a_listed_organisation_are_blocked(listed, programme):
+    from jumelage.events import services as events
+    from jumelage.events.models import MeetingRequest, Side
+    from tests.events.conftest import SYSTEM, make_event, make_participant
+
+    event = make_event(programme)
+    host = make_participant(
+        event, username="host", first="Jean", last="Dupont", side=Side.HOST, country="FR"
+    )
+    visitor = make_participant(
+        event,
+        username="visitor",
+        first="Olga",
+        last="Ivanova",
+        side=Side.VISITING,
+        country="RU",
+        organisation=listed,
+    )
+    with pytest.raises(DomainError) as error:
+        events.send_request(
+            actor=SYSTEM, requester=host, recipient=visitor, message="Meet at the B2B day?"
+        )
+    assert listed.name in error.value.message
+    assert MeetingRequest.objects.count() == 0
+
+
+def test_a_meeting_request_message_is_checked_for_dual_use(programme):
+    from jumelage.events import services as events
+    from jumelage.events.models import Side
+    from tests.events.conftest import SYSTEM, make_event, make_participant
+
+    event = make_event(programme)
+    host = make_participant(
+        event, username="host", first="Jean", last="Dupont", side=Side.HOST, country="FR"
+    )
+    visitor = make_participant(
+        event, username="visitor", first="Olga", last="Ivanova", side=Side.VISITING, country="RU"
+    )
+    request = events.send_request(
+        actor=SYSTEM,
+        requester=visitor,
+        recipient=host,
+        message="Совместная разработка камеры сгорания газотурбинного двигателя",
+    )
+    flag = DualUseFlag.objects.get(object_type="events.meetingrequest", object_id=str(request.pk))
+    assert flag.status == DualUseFlag.Status.POSSIBLE

@@ -179,3 +179,19 @@ def test_suggestions_rank_the_other_side_by_shared_sectors_and_activities(
     ]
     services.send_request(actor=SYSTEM, requester=visitor_a, recipient=host_b)
     assert [s.participant for s in selectors.suggest_partners(visitor_a, limit=5)] == [host_a]
+
+
+def test_suggestions_follow_the_matching_engine_across_languages(event, host_a, host_b, visitor_a):
+    visitor_a.organisation.descriptions = {
+        "ru": "Разработка лидаров и адаптивной оптики для наблюдения Земли"
+    }
+    visitor_a.organisation.save()
+    host_a.organisation.descriptions = {
+        "fr": "Lidar et optique adaptative pour l'observation de la Terre"
+    }
+    host_a.organisation.save()
+    host_b.organisation.descriptions = {"fr": "Vins biologiques et oenotourisme en Provence"}
+    host_b.organisation.save()
+    ranked = selectors.suggest_partners(visitor_a, limit=5)
+    assert ranked[0].participant == host_a
+    assert ranked[0].reasons

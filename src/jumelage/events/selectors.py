@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from jumelage.core.errors import DomainError
+from jumelage.directory.models import Organisation
 from jumelage.events.models import (
     Event,
     Meeting,
@@ -189,14 +191,33 @@ class Suggestion:
     score: float
     sectors: list[str]
     activities: list[str]
+    reasons: list[str] = field(default_factory=list)
+
+
+def _matching_scores(
+    organisation: Organisation, candidates: set[int]
+) -> dict[int, tuple[float, list[str]]]:
+    """Scores and reasons of the matching engine for `candidates`, when an index is ready."""
+    from jumelage.matching.services import IndexNotReady, recommend_organisations
+
+    try:
+        recommendations = recommend_organisations(organisation=organisation, top=100)
+    except (IndexNotReady, DomainError):
+        return {}
+    return {
+        r.organisation_id: (r.score, [reason.text for reason in r.reasons])
+        for r in recommendations
+        if r.organisation_id in candidates
+    }
 
 
 def suggest_partners(participant: Participant, limit: int = 10) -> list[Suggestion]:
-    """Approved participants of the other side, ranked by shared sectors and activity codes.
+    """Approved participants of the other side, ranked by the matching engine.
 
-    A shared sector counts 2, a shared activity code 1 (a shared four-digit prefix ½).
-    Participants already requested, or with a meeting agreed, are left out. The matching
-    engine can replace this ranking behind the same signature.
+    Participants whose organisations the matching engine recommends come first, by its
+    score, with its reasons; the others follow, ranked by shared sectors and activity codes
+    (a shared sector counts 2, a shared activity code 1, a shared four-digit prefix ½).
+    Participants already requested, or with a meeting agreed, are left out.
     """
     event = participant.event
     organisation = participant.organisation
@@ -212,7 +233,7 @@ def suggest_partners(participant: Participant, limit: int = 10) -> list[Suggesti
         Q(first=participant) | Q(second=participant)
     ).values_list("first_id", "second_id"):
         already.update({first, second})
-    candidates = (
+    candidates = list(
         participants(event)
         .exclude(pk=participant.pk)
         .exclude(pk__in=already)
@@ -220,7 +241,10 @@ def suggest_partners(participant: Participant, limit: int = 10) -> list[Suggesti
         .prefetch_related("person__organisation__sectors", "person__organisation__activities")
     )
     if not event.same_side_may_meet:
-        candidates = candidates.exclude(side=participant.side)
+        candidates = [c for c in candidates if c.side != participant.side]
+    matched = _matching_scores(organisation, {c.organisation.pk for c in candidates})
+    # Engine scores sit above every sector count so that its ranking leads.
+    offset = 1000.0
     suggestions = []
     for candidate in candidates:
         other = candidate.organisation
@@ -230,7 +254,11 @@ def suggest_partners(participant: Participant, limit: int = 10) -> list[Suggesti
         near = {a[:4] for a in own_activities} & {a[:4] for a in their_activities}
         near_only = len(near - {a[:4] for a in activities})
         score = 2 * len(sectors) + len(activities) + 0.5 * near_only
+        reasons: list[str] = []
+        if other.pk in matched:
+            engine_score, reasons = matched[other.pk]
+            score = offset + engine_score
         if score > 0:
-            suggestions.append(Suggestion(candidate, score, sectors, activities))
+            suggestions.append(Suggestion(candidate, score, sectors, activities, reasons))
     suggestions.sort(key=lambda s: (-s.score, s.participant.person.last_name, s.participant.pk))
     return suggestions[:limit]

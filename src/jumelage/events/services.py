@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from jumelage.compliance import services as compliance
 from jumelage.core import audit
 from jumelage.core.errors import DomainError, PermissionDenied
 from jumelage.directory.models import Person
@@ -332,6 +333,7 @@ def send_request(
         )
     if priority not in MeetingRequest.Priority.values:
         raise DomainError(_("Unknown priority."), field="priority")
+    compliance.ensure_not_blocked(requester.organisation, recipient.organisation)
     expire_requests(event=event, now=now)
     open_statuses = [MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED]
     if MeetingRequest.objects.filter(
@@ -364,6 +366,10 @@ def send_request(
         priority=priority,
         expires_at=now + timedelta(hours=event.request_expiry_hours),
     )
+    if message.strip():
+        compliance.flag_topic(
+            object_type=request._meta.label_lower, object_id=request.pk, text=message
+        )
     notify(
         person=recipient.person,
         event=event,

@@ -199,6 +199,8 @@ if _email_host:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Jumelage <noreply@localhost>")
+# Links in e-mails are absolute: the address people reach this site at.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 _tasks_backend = env_str("TASKS_BACKEND", "immediate")
 _TASK_BACKENDS = {

@@ -165,32 +165,44 @@ def target_chart(
 
 def network_layout(
     groups: Sequence[dict[str, Any]], nodes: Sequence[dict[str, Any]], size: float = 900
-) -> tuple[dict[str, tuple[float, float, float]], dict[int, tuple[float, float]]]:
+) -> tuple[dict[str, tuple[float, float, float, float]], dict[int, tuple[float, float]]]:
     """Place groups on a ring (circles sized by their node count) and nodes in a spiral inside.
 
-    Returns (group key -> (cx, cy, r), node id -> (x, y)). Deterministic: the same network is
-    always drawn the same way, so two reports can be compared by eye.
+    Returns (group key -> (cx, cy, r, angle), node id -> (x, y)). Each group gets an arc of the
+    ring as wide as its circle, and circles shrink together when they would not fit, so groups
+    never overlap. Deterministic: the same network is always drawn the same way.
     """
     centre = size / 2
-    total = sum(group["size"] for group in groups) or 1
-    spacing = 7.0
-    radii = {g["key"]: max(18.0, spacing * math.sqrt(g["size"]) * 1.05 + 8) for g in groups}
+    radii = {g["key"]: 7.0 * math.sqrt(g["size"]) + 8 for g in groups}
     if len(groups) == 1:
-        placed = {groups[0]["key"]: (centre, centre, min(radii[groups[0]["key"]], centre - 10))}
-    else:
-        ring = max(centre - max(radii.values(), default=0) - 10, centre * 0.35)
-        placed = {}
-        angle = -math.pi / 2
-        for group in groups:
-            share = 2 * math.pi * (0.5 * group["size"] / total + 0.5 / len(groups))
-            angle += share / 2
-            radius = min(radii[group["key"]], ring * math.sin(min(share / 2, math.pi / 2)) + 12)
-            placed[group["key"]] = (
-                centre + ring * math.cos(angle),
-                centre + ring * math.sin(angle),
-                radius,
-            )
-            angle += share / 2
+        key = groups[0]["key"]
+        return {key: (centre, centre, min(radii[key], centre - 40), 0.0)}, _spiral(
+            {key: (centre, centre, min(radii[key], centre - 40), 0.0)}, groups, nodes
+        )
+    for _round in range(3):
+        ring = centre - max(radii.values(), default=0) - 40
+        room = 2 * math.pi * ring * 0.94
+        total = sum(2 * r for r in radii.values()) or 1
+        if total > room:
+            radii = {key: r * room / total for key, r in radii.items()}
+    ring = centre - max(radii.values(), default=0) - 40
+    total = sum(2 * r for r in radii.values()) or 1
+    placed: dict[str, tuple[float, float, float, float]] = {}
+    angle = -math.pi / 2
+    for group in groups:
+        share = 2 * math.pi * 2 * radii[group["key"]] / total
+        angle += share / 2
+        placed[group["key"]] = (
+            centre + ring * math.cos(angle),
+            centre + ring * math.sin(angle),
+            radii[group["key"]],
+            angle,
+        )
+        angle += share / 2
+    return placed, _spiral(placed, groups, nodes)
+
+
+def _spiral(placed, groups, nodes) -> dict[int, tuple[float, float]]:
     golden = math.pi * (3 - math.sqrt(5))
     position: dict[int, tuple[float, float]] = {}
     counters: dict[str, int] = {}
@@ -199,31 +211,34 @@ def network_layout(
         key = node["group"]
         if key not in placed:
             continue
-        cx, cy, radius = placed[key]
+        cx, cy, radius, _angle = placed[key]
         index = counters.get(key, 0)
         counters[key] = index + 1
-        r = (radius - 4) * math.sqrt((index + 0.5) / max(1, members.get(key, 1)))
+        r = max(0.0, radius - 3) * math.sqrt((index + 0.5) / max(1, members.get(key, 1)))
         position[node["id"]] = (
             cx + r * math.cos(index * golden),
             cy + r * math.sin(index * golden),
         )
-    return placed, position
+    return position
+
+
+GROUP_LINKS_SHOWN = 40
 
 
 def network_chart(*, chart_id: str, title: str, network: Any, description: str) -> SafeString:
     """The cooperation network: group circles, thick links between groups, capped node links."""
     size = 900
     placed, position = network_layout(network.groups, network.nodes, size)
-    parts = _open(chart_id, title, description, size, size, margin=80)
-    heaviest = max((link["weight"] for link in network.group_links), default=1) or 1
-    parts.append('<g class="group-links" fill="none" stroke="#0b5fa5" stroke-opacity="0.25">')
-    for link in network.group_links:
-        if link["source"] == link["target"]:
-            continue
+    parts = _open(chart_id, title, description, size, size, margin=120)
+    between = [link for link in network.group_links if link["source"] != link["target"]]
+    between = between[:GROUP_LINKS_SHOWN]
+    heaviest = max((link["weight"] for link in between), default=1) or 1
+    parts.append('<g class="group-links" fill="none" stroke="#0b5fa5" stroke-opacity="0.3">')
+    for link in between:
         a, b = placed.get(link["source"]), placed.get(link["target"])
         if a is None or b is None:
             continue
-        stroke = 1 + 14 * link["weight"] / heaviest
+        stroke = 0.5 + 12 * link["weight"] / heaviest
         mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
         qx, qy = mx + (size / 2 - mx) * 0.5, my + (size / 2 - my) * 0.5
         parts.append(
@@ -232,7 +247,7 @@ def network_chart(*, chart_id: str, title: str, network: Any, description: str) 
         )
     parts.append("</g>")
     for index, group in enumerate(network.groups):
-        cx, cy, radius = placed[group["key"]]
+        cx, cy, radius, _angle = placed[group["key"]]
         colour = PALETTE[index % len(PALETTE)]
         parts.append(
             f"<g><title>{escape(group['label'])}: {_n(group['size'])}</title>"
@@ -254,16 +269,18 @@ def network_chart(*, chart_id: str, title: str, network: Any, description: str) 
         point = position.get(node["id"])
         if point is None:
             continue
-        radius = min(6.0, 1.8 + math.log1p(node["degree"]))
+        radius = min(6.0, 1.8 + math.log1p(node["degree"])) if len(network.nodes) <= 400 else 1.8
         parts.append(
             f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="{radius:.1f}" fill="{colours[node["group"]]}">'
             f"<title>{escape(node['name'])} ({_n(node['degree'])})</title></circle>"
         )
     parts.append("</g>")
-    for group in network.groups[:24]:
-        cx, cy, radius = placed[group["key"]]
+    for group in network.groups[:40]:
+        cx, cy, radius, angle = placed[group["key"]]
+        x, y = cx + (radius + 6) * math.cos(angle), cy + (radius + 6) * math.sin(angle) + 4
+        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         parts.append(
-            f'<text x="{cx:.1f}" y="{cy - radius - 4:.1f}" text-anchor="middle" font-weight="700" '
+            f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-weight="700" '
             f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(_short(group["label"], 28))}</text>'
         )
     parts.append("</svg>")

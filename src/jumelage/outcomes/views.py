@@ -30,6 +30,9 @@ from jumelage.outcomes.forms import (
 )
 from jumelage.outcomes.models import Accompaniment, Action, Objective, Outcome, Plan
 
+# Beyond a few hundred lines between dots the picture turns grey; group links carry the rest.
+NETWORK_EDGES_DRAWN = 300
+
 
 def _managed_plan(request, plan_id: int) -> Plan:
     plan = get_object_or_404(Plan.objects.select_related("programme"), pk=plan_id)
@@ -401,7 +404,9 @@ def network(request, plan_id: int):
     plan = _managed_plan(request, plan_id)
     form, filters = _filters(request, plan)
     group_by = "sector" if request.GET.get("group") == "sector" else "region"
-    graph = selectors.cooperation_network(plan=plan, **filters, group_by=group_by)
+    graph = selectors.cooperation_network(
+        plan=plan, **filters, group_by=group_by, max_edges=NETWORK_EDGES_DRAWN
+    )
     description = _(
         "%(nodes)s organisations linked by %(edges)s pairs of held meetings or shared outcomes; "
         "%(shown)s strongest links drawn."

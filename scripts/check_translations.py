@@ -28,10 +28,24 @@ def refresh_catalogues() -> bool:
     if shutil.which("xgettext") is None:
         print("notice: GNU gettext is not installed; checking the committed catalogues only")
         return False
-    command = [sys.executable, "-m", "jumelage", "makemessages", "--no-location", "--no-obsolete",
-               "--ignore", "engines/*", *[arg for lang in LANGUAGES for arg in ("-l", lang)]]
-    subprocess.run(command, cwd=PACKAGE, check=True, stdout=subprocess.DEVNULL,
-                   env={**os.environ, "JUMELAGE_DATA_DIR": tempfile.mkdtemp()})
+    command = [
+        sys.executable,
+        "-m",
+        "jumelage",
+        "makemessages",
+        "--no-location",
+        "--no-obsolete",
+        "--ignore",
+        "engines/*",
+        *[arg for lang in LANGUAGES for arg in ("-l", lang)],
+    ]
+    subprocess.run(
+        command,
+        cwd=PACKAGE,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "JUMELAGE_DATA_DIR": tempfile.mkdtemp()},
+    )
     return True
 
 
@@ -51,19 +65,26 @@ def problems_in(language: str) -> list[str]:
         elif entry.msgid_plural:
             forms = [entry.msgstr_plural.get(i, "") for i in range(PLURAL_FORMS[language])]
             if not all(forms):
-                found.append(f"{where} lacks plural forms ({len([f for f in forms if f])}/{len(forms)})")
+                found.append(
+                    f"{where} lacks plural forms ({len([f for f in forms if f])}/{len(forms)})"
+                )
         elif not entry.msgstr:
             found.append(f"{where} is not translated")
     if not mo_path.exists():
         found.append(f"{mo_path}: missing (run make messages)")
     else:
-        compiled = {(e.msgctxt, e.msgid): (e.msgstr, dict(e.msgstr_plural)) for e in polib.mofile(str(mo_path))}
+        compiled = {
+            (e.msgctxt, e.msgid): (e.msgstr, dict(e.msgstr_plural))
+            for e in polib.mofile(str(mo_path))
+        }
         for entry in catalogue.translated_entries():
             key = (entry.msgctxt, entry.msgid)
             expected = (entry.msgstr, {int(k): v for k, v in entry.msgstr_plural.items()})
             got = compiled.get(key)
             if got is None or (got[0], {int(k): v for k, v in got[1].items()}) != expected:
-                found.append(f"{mo_path.relative_to(ROOT)} is older than its .po (run make messages)")
+                found.append(
+                    f"{mo_path.relative_to(ROOT)} is older than its .po (run make messages)"
+                )
                 break
     return found
 

@@ -29,7 +29,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
 
     @factory.post_generation
-    def saved(obj, create, extracted, **kwargs):  # noqa: N805
+    def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
 
@@ -43,7 +43,11 @@ class RegionFactory(factory.django.DjangoModelFactory):
     country = "FR"
     kind = Region.Kind.REGION
     names = factory.LazyFunction(
-        lambda: {"fr": "Provence-Alpes-Côte d'Azur", "en": "Provence-Alpes-Côte d'Azur", "ru": "Прованс — Альпы — Лазурный Берег"}
+        lambda: {
+            "fr": "Provence-Alpes-Côte d'Azur",
+            "en": "Provence-Alpes-Côte d'Azur",
+            "ru": "Прованс — Альпы — Лазурный Берег",
+        }
     )
 
 

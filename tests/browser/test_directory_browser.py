@@ -10,9 +10,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def organisations(programme):
     return [
-        OrganisationFactory(name="Томский государственный университет", country="RU", kind="university", programme=programme),
-        OrganisationFactory(name="Фонд «Сколково»", country="RU", kind="technopark", programme=programme),
-        OrganisationFactory(name="Laboratoire d'Astrophysique de Marseille", country="FR", kind="research_lab", programme=programme),
+        OrganisationFactory(
+            name="Томский государственный университет",
+            country="RU",
+            kind="university",
+            programme=programme,
+        ),
+        OrganisationFactory(
+            name="Фонд «Сколково»", country="RU", kind="technopark", programme=programme
+        ),
+        OrganisationFactory(
+            name="Laboratoire d'Astrophysique de Marseille",
+            country="FR",
+            kind="research_lab",
+            programme=programme,
+        ),
     ]
 
 
@@ -55,7 +67,9 @@ def test_log_in_and_edit_an_organisation(page, member_user, member_company):
     assert member_company.keywords == ["adaptive optics", "lidar"]
 
 
-def test_upload_a_csv_with_an_error_shows_the_message_and_writes_nothing(page, programme_manager, tmp_path):
+def test_upload_a_csv_with_an_error_shows_the_message_and_writes_nothing(
+    page, programme_manager, tmp_path
+):
     csv_file = tmp_path / "members.csv"
     csv_file.write_text(
         "id,name,kind,country,siren\n"

@@ -11,16 +11,27 @@ def test_legal_forms_and_scripts_share_a_fingerprint():
 
 
 def test_different_institutes_do_not_look_alike():
-    assert name_similarity("Space Research Institute RAS", "Research Institute of Space Instrumentation") < 0.9
+    assert (
+        name_similarity(
+            "Space Research Institute RAS", "Research Institute of Space Instrumentation"
+        )
+        < 0.9
+    )
 
 
 @pytest.fixture
 def tomsk(db):
     return [
-        OrganisationFactory(name="Томский государственный университет", country="RU", kind="university"),
+        OrganisationFactory(
+            name="Томский государственный университет", country="RU", kind="university"
+        ),
         OrganisationFactory(name="Tomsk Polytechnic University", country="RU", kind="university"),
-        OrganisationFactory(name="Фонд «Сколково»", country="RU", kind="technopark", aliases=["Skolkovo Foundation"]),
-        OrganisationFactory(name="Laboratoire d'Astrophysique de Marseille", country="FR", kind="research_lab"),
+        OrganisationFactory(
+            name="Фонд «Сколково»", country="RU", kind="technopark", aliases=["Skolkovo Foundation"]
+        ),
+        OrganisationFactory(
+            name="Laboratoire d'Astrophysique de Marseille", country="FR", kind="research_lab"
+        ),
     ]
 
 
@@ -30,7 +41,10 @@ def names(filters):
 
 @pytest.mark.parametrize("query", ["Томск", "Tomsk", "Tomskiy", "tomskij", "TOMSKY"])
 def test_name_search_finds_the_same_organisations_in_any_script(tomsk, query):
-    assert names(DirectoryFilters(q=query)) == ["Tomsk Polytechnic University", "Томский государственный университет"]
+    assert names(DirectoryFilters(q=query)) == [
+        "Tomsk Polytechnic University",
+        "Томский государственный университет",
+    ]
 
 
 def test_cyrillic_query_finds_latin_name_and_back(tomsk):

@@ -1,7 +1,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from jumelage.directory.validators import validate_inn, validate_ogrn, validate_siren, validate_siret
+from jumelage.directory.validators import (
+    validate_inn,
+    validate_ogrn,
+    validate_siren,
+    validate_siret,
+)
 
 
 @pytest.mark.parametrize("value", ["732829320", "552100554", "356000000"])

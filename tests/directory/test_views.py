@@ -11,9 +11,14 @@ def url(name, lang="en", **kwargs):
         return reverse(name, kwargs=kwargs or None)
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("en", "Directory of organisations"),
-                                               ("fr", "Annuaire des organisations"),
-                                               ("ru", "Справочник организаций")])
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("en", "Directory of organisations"),
+        ("fr", "Annuaire des organisations"),
+        ("ru", "Справочник организаций"),
+    ],
+)
 def test_directory_page_speaks_the_language_of_its_prefix(client, db, lang, heading):
     OrganisationFactory(name="Томский государственный университет", country="RU")
     response = client.get(url("directory:organisation_list", lang), {"q": "Tomsk"})
@@ -39,7 +44,9 @@ def test_list_page_runs_a_fixed_number_of_queries(client, db, django_assert_max_
     assert response.context["page"].paginator.count == 40
 
 
-def test_organisation_page_shows_everything_in_fixed_queries(client, member_user, member_company, cluster, django_assert_max_num_queries):
+def test_organisation_page_shows_everything_in_fixed_queries(
+    client, member_user, member_company, cluster, django_assert_max_num_queries
+):
     client.force_login(member_user)
     with django_assert_max_num_queries(20):
         response = client.get(url("directory:organisation_detail", pk=member_company.pk))
@@ -53,32 +60,56 @@ def test_edit_form_saves_for_the_owner(client, member_user, member_company):
     client.force_login(member_user)
     edit = url("directory:organisation_edit", pk=member_company.pk)
     form = client.get(edit).context["form"]
-    data = {**{k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)},
-            "name": "Optique Azur SAS", "country": "FR", "kind": "sme", "city": "Sophia Antipolis",
-            "siren": "732829320", "version": member_company.version}
+    data = {
+        **{k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)},
+        "name": "Optique Azur SAS",
+        "country": "FR",
+        "kind": "sme",
+        "city": "Sophia Antipolis",
+        "siren": "732829320",
+        "version": member_company.version,
+    }
     response = client.post(edit, data)
     assert response.status_code == 302
     member_company.refresh_from_db()
-    assert (member_company.city, member_company.kind, member_company.siren) == ("Sophia Antipolis", "sme", "732829320")
+    assert (member_company.city, member_company.kind, member_company.siren) == (
+        "Sophia Antipolis",
+        "sme",
+        "732829320",
+    )
 
 
 def test_invalid_siren_in_the_form_is_refused_with_its_message(client, member_user, member_company):
     client.force_login(member_user)
     edit = url("directory:organisation_edit", pk=member_company.pk)
-    response = client.post(edit, {"name": "X", "country": "FR", "kind": "sme", "siren": "732829321",
-                                  "version": member_company.version})
+    response = client.post(
+        edit,
+        {
+            "name": "X",
+            "country": "FR",
+            "kind": "sme",
+            "siren": "732829321",
+            "version": member_company.version,
+        },
+    )
     assert response.status_code == 200
-    assert response.context["form"].errors["siren"] == ["SIREN “732829321” is not valid: its check digit is wrong."]
+    assert response.context["form"].errors["siren"] == [
+        "SIREN “732829321” is not valid: its check digit is wrong."
+    ]
     member_company.refresh_from_db()
     assert member_company.name == "Optique Azur SAS"
 
 
-def test_outsiders_cannot_edit_and_visitors_are_sent_to_log_in(client, outsider_user, member_company):
+def test_outsiders_cannot_edit_and_visitors_are_sent_to_log_in(
+    client, outsider_user, member_company
+):
     edit = url("directory:organisation_edit", pk=member_company.pk)
     response = client.get(edit)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     client.force_login(outsider_user)
-    assert client.post(edit, {"name": "Hijacked", "country": "FR", "kind": "sme"}).status_code == 403
+    assert (
+        client.post(edit, {"name": "Hijacked", "country": "FR", "kind": "sme"}).status_code == 403
+    )
     assert Organisation.objects.get(pk=member_company.pk).name == "Optique Azur SAS"
 
 
@@ -87,9 +118,17 @@ def test_contacts_are_shown_only_to_editors(client, member_user, outsider_user, 
 
     PersonFactory(organisation=member_company, email="secret@example.fr")
     client.force_login(outsider_user)
-    assert "secret@example.fr" not in client.get(url("directory:organisation_detail", pk=member_company.pk)).content.decode()
+    assert (
+        "secret@example.fr"
+        not in client.get(
+            url("directory:organisation_detail", pk=member_company.pk)
+        ).content.decode()
+    )
     client.force_login(member_user)
-    assert "secret@example.fr" in client.get(url("directory:organisation_detail", pk=member_company.pk)).content.decode()
+    assert (
+        "secret@example.fr"
+        in client.get(url("directory:organisation_detail", pk=member_company.pk)).content.decode()
+    )
 
 
 def test_export_of_the_filtered_list(client, db):

@@ -82,7 +82,9 @@ class OrganisationForm(forms.ModelForm):
         help_text=_("For example: 72.19; 26.70"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    website = forms.URLField(label=_("Website"), required=False, max_length=300, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=300, assume_scheme="https"
+    )
 
     class Meta:
         model = Organisation

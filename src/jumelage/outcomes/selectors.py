@@ -244,14 +244,28 @@ def outcome_rows(plan: Plan, date_from: date, date_to: date, as_of: int | None =
         rows = rows.filter(valid_from__lte=as_of).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gt=as_of)
         )
-    return rows.order_by("date", "outcome_id")
+    # Light rows (named tuples), not model instances: a large plan has thousands of them.
+    return rows.order_by("date", "outcome_id").values_list(
+        "outcome_id",
+        "kind",
+        "date",
+        "organisation_id",
+        "sector_id",
+        "region_id",
+        "action_id",
+        "amount",
+        "currency",
+        "count",
+        "confidence",
+        named=True,
+    )
 
 
 def _empty_breakdown(label: str) -> dict[str, Any]:
     return {"label": label, **dict.fromkeys(BREAKDOWN_KEYS, 0)}
 
 
-def _add(target: dict[str, Any], row: OutcomeVersion) -> None:
+def _add(target: dict[str, Any], row: Any) -> None:
     target["outcomes"] += 1
     if row.kind in AGREEMENT_KINDS:
         target["agreements"] += 1

@@ -746,6 +746,9 @@ def main() -> None:
     report["held_out"] = summarise(cases, scores, threshold, "held-out")
     report["all"] = summarise(cases, scores, threshold, None)
     report["sweep"] = {f"{t:.2f}": summarise(cases, scores, t, "held-out") for t in SWEEP}
+    report["calibration_sweep"] = {
+        f"{t:.2f}": summarise(cases, scores, t, "calibration") for t in SWEEP
+    }
 
     rows, pairs = name_bench_pairs()
     ours_pairs = name_bench_scores(pairs)

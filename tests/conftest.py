@@ -1,7 +1,16 @@
 import pytest
+from django.utils import translation
 
 from jumelage.accounts.models import Role
 from tests.factories import OrganisationFactory, ProgrammeFactory, UserFactory, give_role
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English, whatever language a previous test's page activated."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -81,7 +81,7 @@ def test_upload_a_csv_with_an_error_shows_the_message_and_writes_nothing(
     log_in(page, "pm")
     page.goto("/en/directory/import/")
     page.set_input_files("input[type=file]", str(csv_file))
-    page.locator("form button[type=submit]").first.click()
+    page.click("#import-form button[type=submit]")
     page.wait_for_selector("text=check digit is wrong")
     assert "siren" in page.content()
     assert Organisation.objects.count() == before

@@ -73,3 +73,28 @@ def test_objectives_compare_targets_with_actuals(plan, records):
     ]
     names = [o["name"] for o in figures.objectives]
     assert names[1] == "jobs created or kept — Provence-Alpes-Côte d'Azur"
+
+
+def test_cached_figures_follow_a_check_in_made_in_the_events_app(plan, records, event):
+    from jumelage.events import services as event_services
+    from jumelage.events.models import Meeting
+    from jumelage.events.rules import SYSTEM
+
+    assert plan_figures(plan=plan).funnel["meetings_held"] == 2
+    no_show = Meeting.objects.get(event=event, attendance=Meeting.Attendance.NO_SHOW)
+    event_services.check_in(actor=SYSTEM, meeting=no_show, attendance=Meeting.Attendance.HELD)
+    assert plan_figures(plan=plan).funnel["meetings_held"] == 3
+
+
+def test_cached_figures_follow_a_rescheduled_event(plan, records, event):
+    from jumelage.events.models import Event, Meeting
+
+    assert plan_figures(plan=plan, date_to=date(2026, 11, 30)).funnel["meetings_held"] == 0
+    # A schedule moves meetings in bulk without touching them one by one; the event says so.
+    Meeting.objects.filter(event=event).update(slot=None)
+    Event.objects.filter(pk=event.pk).update(
+        start_date=date(2026, 11, 2),
+        end_date=date(2026, 11, 2),
+        schedule_version=event.schedule_version + 1,
+    )
+    assert plan_figures(plan=plan, date_to=date(2026, 11, 30)).funnel["meetings_held"] == 2

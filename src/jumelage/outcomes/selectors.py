@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from jumelage.directory.models import Organisation, Region, Sector
-from jumelage.events.models import Meeting, MeetingRequest
+from jumelage.events.models import Event, Meeting, MeetingRequest
 from jumelage.opportunities.models import ExpressionOfInterest
 from jumelage.outcomes.models import (
     Accompaniment,
@@ -329,7 +329,7 @@ CACHE_SECONDS = 600
 
 
 def fingerprint(plan: Plan) -> tuple:
-    """What the plan's figures depend on, read in three cheap aggregate queries and one lookup."""
+    """What the plan's figures depend on, read in a few cheap aggregate queries."""
     events = plan_event_ids(plan)
     meetings = Meeting.objects.filter(event_id__in=events).aggregate(
         n=Count("id"), top=Max("id"), changed=Max("updated_at")
@@ -338,9 +338,14 @@ def fingerprint(plan: Plan) -> tuple:
         n=Count("id"), top=Max("id")
     )
     interests = ExpressionOfInterest.objects.aggregate(n=Count("id"), top=Max("id"))
+    # Schedules move meetings between slots (and so between days) in bulk, without touching
+    # `updated_at`; each event's schedule version says when that happened.
+    schedules = tuple(
+        Event.objects.filter(pk__in=events).order_by("pk").values_list("pk", "schedule_version")
+    )
     return (
         data_version(plan),
-        tuple(events),
+        schedules,
         tuple(meetings.values()),
         tuple(requests.values()),
         tuple(interests.values()),

@@ -58,6 +58,7 @@ bench-smoke: install
 	$(BIN)/python bench/scheduling/run.py --smoke
 	$(BIN)/python bench/matching/run.py --smoke --skip-scale
 	$(BIN)/python bench/directory.py --smoke
+	$(BIN)/python bench/dashboard.py --smoke
 	$(BIN)/python bench/screening/run.py --smoke
 
 serve: install

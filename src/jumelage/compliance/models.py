@@ -163,7 +163,7 @@ class DualUseFlag(models.Model):
     status = models.CharField(max_length=32, choices=Status.choices)
     categories = models.JSONField(default=list)
     matches = models.JSONField(default=list)
-    vocabulary_version = models.CharField(max_length=32, blank=True)
+    vocabulary_version = models.TextField(blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

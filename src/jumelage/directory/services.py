@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -478,18 +479,26 @@ def flag_duplicates_among(
     """Flag possible duplicates of `organisations` against the whole directory at once.
 
     One pass over the directory's fingerprints: exact fingerprints match, and names that
-    share their longest word are compared fuzzily. Returns the newly flagged pairs.
+    share their rarest word are compared fuzzily. Returns the newly flagged pairs.
     """
     if not organisations:
         return []
     by_fingerprint: dict[str, list[int]] = {}
     by_word: dict[str, list[tuple[int, str]]] = {}
-    rows = Organisation.objects.filter(archived=False).values_list("pk", "fingerprint")
-    for pk, fingerprint in rows.iterator(chunk_size=5000):
+    frequency: Counter[str] = Counter()
+    rows = list(Organisation.objects.filter(archived=False).values_list("pk", "fingerprint"))
+    for _pk, fingerprint in rows:
+        frequency.update(set(fingerprint.split()))
+
+    def block(fingerprint: str) -> str:
+        # The rarest word of a name keeps its candidate list short, however common the rest.
+        return min(fingerprint.split(), key=lambda word: (frequency[word], -len(word), word))
+
+    for pk, fingerprint in rows:
         if not fingerprint:
             continue
         by_fingerprint.setdefault(fingerprint, []).append(pk)
-        by_word.setdefault(max(fingerprint.split(), key=len), []).append((pk, fingerprint))
+        by_word.setdefault(block(fingerprint), []).append((pk, fingerprint))
     pairs: dict[tuple[int, int], float] = {}
     for organisation in organisations:
         fingerprint = organisation.fingerprint
@@ -498,7 +507,7 @@ def flag_duplicates_among(
         for pk in by_fingerprint.get(fingerprint, [])[:20]:
             if pk != organisation.pk:
                 pairs[(min(pk, organisation.pk), max(pk, organisation.pk))] = 1.0
-        for pk, other in by_word.get(max(fingerprint.split(), key=len), [])[:200]:
+        for pk, other in by_word.get(block(fingerprint), [])[:200]:
             if pk == organisation.pk or other == fingerprint:
                 continue
             score = fuzz.token_sort_ratio(fingerprint, other) / 100.0

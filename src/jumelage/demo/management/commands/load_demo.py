@@ -1,16 +1,14 @@
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from jumelage.core.commands import JumelageCommand
 from jumelage.demo.loader import ACCOUNTS, build_demo_index, data_path, load_demo
 
 
-def _count(singular: str, plural: str, n: int) -> str:
-    return ngettext(singular, plural, n) % {"count": n}
-
-
 class Command(JumelageCommand):
-    help = "Load the demo ecosystem (PACA ↔ Russian innovative regions) and its accounts; safe to repeat."
+    help = gettext_lazy(
+        "Load the demo ecosystem (PACA ↔ Russian innovative regions) and its accounts; safe to repeat."
+    )
 
     def handle(self, *args, **options):
         with data_path("organisations.jsonl").open(encoding="utf-8") as lines:
@@ -23,50 +21,40 @@ class Command(JumelageCommand):
         build_demo_index()
         org, proj = result.organisations, result.projects
         self.stdout.write(_("Demo ecosystem loaded:"))
-        self.stdout.write(
-            "  "
-            + _count(
+        lines = [
+            ngettext(
                 "%(count)d organisation created", "%(count)d organisations created", org.created
             )
-        )
-        self.stdout.write(
-            "  "
-            + _count(
+            % {"count": org.created},
+            ngettext(
                 "%(count)d organisation updated", "%(count)d organisations updated", org.updated
             )
-        )
-        self.stdout.write(
-            "  "
-            + _count(
+            % {"count": org.updated},
+            ngettext(
                 "%(count)d organisation unchanged",
                 "%(count)d organisations unchanged",
                 org.unchanged,
             )
-        )
-        self.stdout.write(
-            "  "
-            + _count(
+            % {"count": org.unchanged},
+            ngettext(
                 "%(count)d past project created", "%(count)d past projects created", proj.created
             )
-        )
-        self.stdout.write(
-            "  "
-            + _count(
+            % {"count": proj.created},
+            ngettext(
                 "%(count)d past project updated", "%(count)d past projects updated", proj.updated
             )
-        )
-        self.stdout.write(
-            "  "
-            + _count(
+            % {"count": proj.updated},
+            ngettext(
                 "%(count)d region changed", "%(count)d regions changed", result.regions_changed
             )
-        )
-        self.stdout.write(
-            "  "
-            + _count(
+            % {"count": result.regions_changed},
+            ngettext(
                 "%(count)d account created", "%(count)d accounts created", result.accounts_created
             )
-        )
+            % {"count": result.accounts_created},
+        ]
+        for line in lines:
+            self.stdout.write("  " + line)
         self.stdout.write(_("Demo accounts (user / password — role):"))
         for account in ACCOUNTS:
             self.stdout.write(

@@ -113,18 +113,3 @@ def mailbox(mailoutbox, django_capture_on_commit_callbacks):
             self.outbox.clear()
 
     return Box()
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Test accounts need no slow password hashing."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are asserted in English; a page rendered in another language must not leak."""
-    from django.utils import translation
-
-    with translation.override("en"):
-        yield

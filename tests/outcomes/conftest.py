@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from jumelage.accounts.models import Role
 from jumelage.directory.models import Region, Sector
@@ -24,13 +24,6 @@ from tests.events.conftest import make_event
 from tests.factories import OrganisationFactory, PersonFactory, UserFactory, give_role
 
 PLAN_NAME = "Plan régional d'internationalisation 2026–2028"
-
-
-@pytest.fixture(autouse=True)
-def default_language():
-    """A page asked for in Russian leaves Russian active in the thread; later tests expect English."""
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

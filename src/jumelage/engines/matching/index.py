@@ -712,52 +712,85 @@ class MatchingIndex:
             self._slot(org_id)
         active, track_record = self._arrays()
         size = len(active)
+        # Stage 1: each signal from its inverted index, as (slots, values) over the
+        # organisations it reaches; the candidates are their union, and nothing is computed
+        # for the others.
+        signals: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         segment = self.segments.get(vector.lang)
-        lexical = np.zeros(size)
         if segment is not None and vector.terms:
             ids, values = segment.top(vector.terms, limit=max(300, top * 20))
             if len(ids):
                 scale = max(float(values.max()), 0.25 * segment.reference_score(vector.terms))
-                lexical[self._slots_of(ids)] = values / scale
-        concepts, concept_total = self._concept_scores(vector, size)
-        if concept_total:
-            concepts /= concept_total
+                signals["lexical"] = (self._slots_of(ids), values / scale)
+        signals["concepts"] = self._concept_scores(vector)
         similar = self._similar_projects(vector)
-        projects_signal = np.zeros(size)
         if similar:
             best = max(similar.values())
             damping = weights.project_size_damping
+            slot_lists, value_lists = [], []
             for project_id, project_score in similar.items():
                 slots = self._project_slots(project_id)
-                slots = slots[slots < size]
                 if len(slots):
-                    projects_signal[slots] += (project_score / best) / len(slots) ** damping
-            projects_signal /= projects_signal.max() or 1.0
-        raw_network = np.zeros(size)
+                    slot_lists.append(slots)
+                    value_lists.append(
+                        np.full(len(slots), (project_score / best) / len(slots) ** damping)
+                    )
+            slots, values = _sparse_sum(slot_lists, value_lists)
+            if len(values):
+                signals["similar_projects"] = (slots, values / (values.max() or 1.0))
+        slot_lists, value_lists = [], []
         for partner in vector.partners:
             slots, values = self._coworkers(partner)
             if not len(slots):
                 continue
-            inside = slots < size
             # A partner that worked with everyone says less about each of them (resource
             # allocation); the root favours candidates tied to several partners over many
             # ties to one.
-            share = (
-                values[inside] ** weights.tie_concavity
-                / len(slots) ** weights.partner_degree_damping
+            slot_lists.append(slots)
+            value_lists.append(
+                values**weights.tie_concavity / len(slots) ** weights.partner_degree_damping
             )
-            np.add.at(raw_network, slots[inside], share)
-        if weights.network_half > 0:
-            network = raw_network / (raw_network + weights.network_half)
+        slots, raw_network = _sparse_sum(slot_lists, value_lists)
+        if len(slots):
+            if weights.network_half > 0:
+                signals["network"] = (slots, raw_network / (raw_network + weights.network_half))
+            else:
+                signals["network"] = (slots, raw_network / (raw_network.max() or 1.0))
+        complement_slots = np.fromiter(
+            (
+                slot
+                for org_id in self._complement_candidates(vector)
+                if (slot := self._slots.get(org_id)) is not None
+            ),
+            dtype=np.int64,
+        )
+        signals = {
+            name: (slots[slots < size], values[slots < size])
+            for name, (slots, values) in signals.items()
+        }
+        complement_slots = complement_slots[complement_slots < size]
+        if not (vector.terms or vector.concepts or vector.partners):
+            # Nothing to match on (a query made of filters only): rank by track record.
+            candidates = np.arange(size)
         else:
-            network = raw_network / (raw_network.max() or 1.0)
-        complementary = np.zeros(size, dtype=bool)
-        for org_id in self._complement_candidates(vector):
-            slot = self._slots.get(org_id)
-            if slot is not None and slot < size:
-                complementary[slot] = True
+            candidates = np.unique(
+                np.concatenate([slots for slots, _ in signals.values()] + [complement_slots])
+            )
 
-        # Stage 1: the signals that come from the inverted indexes, for every organisation.
+        def aligned(name: str) -> np.ndarray:
+            values = np.zeros(len(candidates))
+            if name in signals:
+                slots, found = signals[name]
+                values[np.searchsorted(candidates, slots)] = found
+            return values
+
+        lexical = aligned("lexical")
+        concepts = aligned("concepts")
+        projects_signal = aligned("similar_projects")
+        network = aligned("network")
+        complementary = np.zeros(len(candidates), dtype=bool)
+        complementary[np.searchsorted(candidates, complement_slots)] = True
+
         network_weight = weights.network * (
             1 - math.exp(-len(vector.partners) / max(weights.network_partners, 1e-9))
         )
@@ -767,25 +800,33 @@ class MatchingIndex:
             + network_weight * network
             + weights.similar_projects * projects_signal
         )
-        admissible = active.copy()
+        admissible = active[candidates]
         mask = self._filter_mask(vector.filters)
         if mask is not None:
-            admissible &= mask[:size]
+            admissible &= mask[candidates]
         for org_id in vector.exclude | set(vector.partners):
             slot = self._slots.get(org_id)
-            if slot is not None and slot < size:
-                admissible[slot] = False
+            if slot is not None:
+                position = int(np.searchsorted(candidates, slot))
+                if position < len(candidates) and candidates[position] == slot:
+                    admissible[position] = False
         eligible = admissible & ((evidence > 0) | complementary)
         if not (vector.terms or vector.concepts or vector.partners):
-            # Nothing to match on (a query made of filters only): rank by track record.
             eligible = admissible
-        partial = np.where(eligible, evidence + weights.track_record * track_record, -1.0)
+        partial = np.where(
+            eligible, evidence + weights.track_record * track_record[candidates], -1.0
+        )
         count = min(int(eligible.sum()), max(100, top * 5))
         if count == 0:
             return []
-        chosen = np.argpartition(-partial, count - 1)[:count] if count < size else np.arange(size)
+        chosen = (
+            np.argpartition(-partial, count - 1)[:count]
+            if count < len(candidates)
+            else np.arange(len(candidates))
+        )
         chosen_set = set(chosen.tolist()) | set(np.flatnonzero(complementary & eligible).tolist())
-        shortlist = [slot for slot in chosen_set if eligible[slot]]
+        # Positions in `candidates` (and in the signal arrays) of the shortlisted.
+        shortlist = [position for position in chosen_set if eligible[position]]
 
         # Stage 2: profile, sector and activity fit, only for the shortlist.
         query_sectors = Counter(
@@ -810,14 +851,15 @@ class MatchingIndex:
             + weights.similar_projects
         )
         scored: list[tuple[float, str, dict[str, float], str | None]] = []
-        for slot in shortlist:
+        for position in shortlist:
+            slot = int(candidates[position])
             org_id = self._slot_ids[slot]
             org = self.organisations[org_id]
             parts = {
-                "lexical": float(lexical[slot]),
-                "concepts": float(concepts[slot]),
-                "network": float(network[slot]),
-                "similar_projects": float(projects_signal[slot]),
+                "lexical": float(lexical[position]),
+                "concepts": float(concepts[position]),
+                "network": float(network[position]),
+                "similar_projects": float(projects_signal[position]),
                 "track_record": float(track_record[slot]),
             }
             parts["sector"] = self._sector_fit(org, query_sectors)
@@ -841,18 +883,20 @@ class MatchingIndex:
         df = len(self._concept_orgs.get(concept, ()))
         return math.log(1 + (len(self.organisations) + 1) / (df + 1))
 
-    def _concept_scores(self, vector: _QueryVector, size: int) -> tuple[np.ndarray, float]:
-        """Per-slot sums of the query's concept weights times the organisations' ones, and
-        the total query weight."""
-        scores = np.zeros(size)
+    def _concept_scores(self, vector: _QueryVector) -> tuple[np.ndarray, np.ndarray]:
+        """The slots of the organisations sharing a query concept, and their sums of the
+        query's concept weights times their own, divided by the total query weight."""
         total = 0.0
+        slot_lists, value_lists = [], []
         for concept, count in vector.concepts.items():
             weight = self._concept_idf(concept) * _saturate(count)
             total += weight
             slots, org_weights = self._concept_postings(concept)
             if len(slots):
-                scores += np.bincount(slots, weights=weight * org_weights, minlength=size)[:size]
-        return scores, total
+                slot_lists.append(slots)
+                value_lists.append(weight * org_weights)
+        slots, values = _sparse_sum(slot_lists, value_lists)
+        return slots, (values / total if total else values)
 
     def _concept_postings(self, concept: str) -> tuple[np.ndarray, np.ndarray]:
         cached = self._concept_arrays.get(concept)
@@ -1306,6 +1350,17 @@ class _Bulk:
         pending, self.index._deferred = self.index._deferred or set(), None
         for org_id in pending:
             self.index._recompose(org_id)
+
+
+def _sparse_sum(
+    slot_lists: list[np.ndarray], value_lists: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sum values by slot: the distinct slots (sorted) and their totals, added in order."""
+    if not slot_lists:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    slots = np.concatenate(slot_lists)
+    unique, inverse = np.unique(slots, return_inverse=True)
+    return unique, np.bincount(inverse, weights=np.concatenate(value_lists), minlength=len(unique))
 
 
 def _tuples(data: dict[str, Any]) -> dict[str, Any]:

@@ -118,8 +118,9 @@ def _organisation_detail(user: Any, organisation: Organisation) -> dict[str, Any
     }
 
 
-def _person_out(user: Any, person: Person) -> dict[str, Any]:
-    visible = rules.can_see_contacts(user, person)
+def _person_out(user: Any, person: Person, *, visible: bool | None = None) -> dict[str, Any]:
+    if visible is None:
+        visible = rules.can_see_contacts(user, person)
     return {
         "id": person.pk,
         "organisation": _organisation_ref(person.organisation),
@@ -344,9 +345,16 @@ def update_organisation(request: HttpRequest, organisation_id: int, payload: Org
 )
 def list_people(request: HttpRequest, organisation_id: int):
     _require_people_access(request.auth)
-    organisation = _organisation(organisation_id)
-    found = Person.objects.filter(organisation=organisation, erased_at__isnull=True)
-    return [_person_out(request.auth, person) for person in found.select_related("organisation")]
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        raise Http404(_("No such organisation."))
+    found = list(
+        Person.objects.filter(organisation=organisation, erased_at__isnull=True).select_related(
+            "organisation"
+        )
+    )
+    visible = rules.people_with_visible_contacts(request.auth, found)
+    return [_person_out(request.auth, person, visible=person.pk in visible) for person in found]
 
 
 @organisations.post(

@@ -27,7 +27,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from jumelage.api.auth import InvalidToken
 from jumelage.compliance.services import Blocked
 from jumelage.core.errors import DomainError, InputError, PermissionDenied
-from jumelage.directory.services import StaleEdit
+from jumelage.directory.services import InvalidRecord, StaleEdit
 from jumelage.events.services import StaleSchedule
 from jumelage.matching.services import IndexNotReady
 
@@ -81,6 +81,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(FieldErrors)
     def fields_invalid(request: HttpRequest, exc: FieldErrors) -> HttpResponse:
+        return _field_errors_response(api, request, exc.problems)
+
+    @api.exception_handler(InvalidRecord)
+    def record_invalid(request: HttpRequest, exc: InvalidRecord) -> HttpResponse:
         return _field_errors_response(api, request, exc.problems)
 
     @api.exception_handler(AuthenticationError)

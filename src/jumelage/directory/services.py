@@ -316,12 +316,19 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
             ) from error
 
 
-def check_organisation_records(rows: Iterable[tuple[int, Any]]) -> tuple[list[dict], list[Problem]]:
-    """Check every row; return the cleaned records and every problem found, by line."""
+def check_organisation_records(
+    rows: Iterable[tuple[int, Any]], *, progress: ProgressCallback | None = None
+) -> tuple[list[dict], list[Problem]]:
+    """Check every row; return the cleaned records and every problem found, by line.
+
+    `progress`, when given, is told how many rows have been checked, every 100 rows.
+    """
     records: list[dict] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
-    for line, raw in rows:
+    for count, (line, raw) in enumerate(rows, start=1):
+        if progress and count % 100 == 0:
+            progress(count)
         record, found = check_organisation(raw)
         problems.extend(Problem(line, field_name, message) for field_name, message in found)
         external_id = record.get("id")
@@ -340,9 +347,16 @@ def check_organisation_records(rows: Iterable[tuple[int, Any]]) -> tuple[list[di
         record["_line"] = line
         records.append(record)
     known = set(first_line)
+    wanted = {parent for record in records for parent in record.get("members_of", [])} - known
+    if wanted:
+        known |= set(
+            Organisation.objects.filter(external_id__in=wanted).values_list(
+                "external_id", flat=True
+            )
+        )
     for record in records:
         for parent in record.get("members_of", []):
-            if parent not in known and not Organisation.objects.filter(external_id=parent).exists():
+            if parent not in known:
                 problems.append(
                     Problem(
                         record["_line"],

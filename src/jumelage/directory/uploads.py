@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import warnings
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import PurePath
@@ -22,7 +24,7 @@ from django.db import transaction
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from jumelage.accounts.models import Programme
 from jumelage.core.errors import DomainError, InputError
@@ -50,6 +52,7 @@ Rows = list[tuple[int, Any]]
 # possible duplicates and the rest take what is left.
 READ_SHARE = 20
 CHECK_SHARE = 60
+PROGRESS_INTERVAL = 0.25  # seconds between two writes of a check's progress
 
 
 def file_format(name: str) -> str:
@@ -321,30 +324,50 @@ def possible_duplicates(
     """For each record, the organisations of the directory it may be a second copy of.
 
     The same test as the import's duplicate flagging (equal name fingerprints, or names
-    sharing their longest word that are close enough), in one pass over the directory's
-    fingerprints rather than one search per row. The organisation a record would update
+    sharing their rarest word that are close enough, the closest first), in one pass over
+    the directory's fingerprints rather than one search per row. The organisation a record would update
     (same source and id) is not its duplicate.
     """
     by_fingerprint: dict[str, list[int]] = {}
     by_word: dict[str, list[tuple[int, str]]] = {}
-    rows = Organisation.objects.filter(archived=False).values_list("pk", "fingerprint")
-    for pk, fingerprint in rows.iterator(chunk_size=5000):
-        if fingerprint:
-            by_fingerprint.setdefault(fingerprint, []).append(pk)
-            by_word.setdefault(max(fingerprint.split(), key=len), []).append((pk, fingerprint))
+    frequency: Counter[str] = Counter()
+    rows = list(
+        Organisation.objects.filter(archived=False)
+        .exclude(fingerprint="")
+        .values_list("pk", "fingerprint")
+        .iterator(chunk_size=5000)
+    )
+    for _pk, fingerprint in rows:
+        frequency.update(set(fingerprint.split()))
+
+    def block(fingerprint: str) -> str:
+        # The rarest word of a name keeps its candidate list short, however common the rest.
+        return min(fingerprint.split(), key=lambda word: (frequency[word], -len(word), word))
+
+    for pk, fingerprint in rows:
+        by_fingerprint.setdefault(fingerprint, []).append(pk)
+        by_word.setdefault(block(fingerprint), []).append((pk, fingerprint))
+    cutoff = DUPLICATE_THRESHOLD * 100
     found: list[list[int]] = []
     for record in records:
         fingerprint = name_fingerprint(record.get("name") or "")
         matches: list[int] = []
         if fingerprint:
             matches = by_fingerprint.get(fingerprint, [])[:limit]
-            for pk, other in by_word.get(max(fingerprint.split(), key=len), [])[:200]:
-                if len(matches) >= limit:
-                    break
-                if other != fingerprint and (
-                    fuzz.token_sort_ratio(fingerprint, other) / 100.0 >= DUPLICATE_THRESHOLD
-                ):
-                    matches = [*matches, pk]
+            candidates = [
+                (pk, other)
+                for pk, other in by_word.get(block(fingerprint), [])[:200]
+                if other != fingerprint
+            ]
+            if len(matches) < limit and candidates:
+                close = process.extract(
+                    fingerprint,
+                    [other for _pk, other in candidates],
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=cutoff,
+                    limit=limit - len(matches),
+                )
+                matches = [*matches, *(candidates[index][0] for _o, _s, index in close)]
         found.append(matches)
     involved = {pk for matches in found for pk in matches}
     organisations = Organisation.objects.filter(pk__in=involved).only(
@@ -410,11 +433,13 @@ def check_batch(*, batch: ImportBatch) -> ImportBatch:
     if batch.status != ImportBatch.Status.CHECKING:
         return batch
     rows = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.CHECKING)
-    shown = [0]
+    shown = {"percent": 0, "at": 0.0}
 
     def report(percent: int) -> None:
-        if percent > shown[0]:
-            shown[0] = percent
+        # Each write is a commit: a few a second are enough for a page polling every second.
+        now = time.monotonic()
+        if percent > shown["percent"] and now - shown["at"] >= PROGRESS_INTERVAL:
+            shown.update(percent=percent, at=now)
             rows.update(progress=percent)
 
     try:
@@ -431,10 +456,12 @@ def check_batch(*, batch: ImportBatch) -> ImportBatch:
         report(READ_SHARE + CHECK_SHARE)
         duplicates = possible_duplicates(records, source=batch.source)
     except InputError as error:
-        rows.update(
-            status=ImportBatch.Status.FAILED, error=error.message, content=b"", progress=100
-        )
-        return ImportBatch.objects.get(pk=batch.pk)
+        outcome = {
+            "status": ImportBatch.Status.FAILED,
+            "error": error.message,
+            "content": b"",
+            "progress": 100,
+        }
     except Exception:
         rows.update(
             status=ImportBatch.Status.FAILED,
@@ -444,16 +471,20 @@ def check_batch(*, batch: ImportBatch) -> ImportBatch:
             content=b"",
         )
         raise
-    for record, found in zip(records, duplicates, strict=True):
-        record["_duplicates"] = found
-    rows.update(
-        status=ImportBatch.Status.PREVIEW,
-        records=records,
-        problems=[problem.as_dict() for problem in problems],
-        content=b"",
-        progress=100,
-    )
-    return ImportBatch.objects.get(pk=batch.pk)
+    else:
+        for record, found in zip(records, duplicates, strict=True):
+            record["_duplicates"] = found
+        outcome = {
+            "status": ImportBatch.Status.PREVIEW,
+            "records": records,
+            "problems": [problem.as_dict() for problem in problems],
+            "content": b"",
+            "progress": 100,
+        }
+    rows.update(**outcome)
+    for name, value in outcome.items():
+        setattr(batch, name, value)
+    return batch
 
 
 def _programme_of(user: Any) -> Programme | None:

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "jumelage.core",
     "jumelage.accounts",
     "jumelage.directory",
+    "jumelage.notifications",
     "jumelage.opportunities",
     "jumelage.matching",
     "jumelage.events",

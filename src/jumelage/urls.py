@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("profiles/", include("jumelage.opportunities.urls")),
     path("partners/", include("jumelage.matching.urls")),
     path("events/", include("jumelage.events.urls")),
+    path("notifications/", include("jumelage.notifications.urls")),
     path("compliance/", include("jumelage.compliance.urls")),
     path("plans/", include("jumelage.outcomes.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -7,6 +7,7 @@ import pytest
 from jumelage.core.models import AuditEntry
 from jumelage.directory.models import Person
 from tests.api.conftest import CONTACT_EMAIL, CONTACT_PHONE, bearer
+from tests.factories import PersonFactory
 
 EDITORS = ["member_user", "ecosystem_manager", "programme_manager"]
 
@@ -300,3 +301,23 @@ def test_erasing_twice_is_404(client, member_user, contact):
 
     assert response.status_code == 404
     assert AuditEntry.objects.filter(action="erase").count() == 1
+
+
+@pytest.mark.parametrize("user", ["outsider_user", "programme_manager"])
+def test_people_list_checks_contact_rights_once_for_the_whole_list(
+    client, caller, member_company, contact, user, django_assert_max_num_queries
+):
+    caller(user)
+    url = f"/api/v1/organisations/{member_company.pk}/people"
+    client.get(url)  # warms the session and the caller's roles alike for both counts
+    for number in range(20):
+        PersonFactory(organisation=member_company, first_name=f"Person {number}")
+
+    with django_assert_max_num_queries(6):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    listed = response.json()
+    assert len(listed) == 21
+    editor = user == "programme_manager"
+    assert {person["contacts_visible"] for person in listed} == {editor}

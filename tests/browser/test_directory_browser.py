@@ -85,3 +85,30 @@ def test_upload_a_csv_with_an_error_shows_the_message_and_writes_nothing(
     page.wait_for_selector("text=check digit is wrong")
     assert "siren" in page.content()
     assert Organisation.objects.count() == before
+
+
+def test_an_upload_checked_by_a_worker_shows_progress_then_its_preview(
+    page, programme_manager, tmp_path, settings
+):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    csv_file = tmp_path / "members.csv"
+    csv_file.write_text(
+        "id,name,kind,country\nx1,Optique Azur,sme,FR\nx2,Bad Country SAS,sme,France\n",
+        encoding="utf-8",
+    )
+    log_in(page, "pm")
+    page.goto("/en/directory/import/")
+    page.set_input_files("input[type=file]", str(csv_file))
+    page.click("#import-form button[type=submit]")
+    page.wait_for_selector("#import-progress progress")
+    assert "Every row of the file is being checked." in page.inner_text("#import-progress")
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+    page.wait_for_selector("#import-rows")
+    assert page.inner_text("#row-3").count("must be an ISO 3166-1 alpha-2 code") == 1
+    assert page.is_disabled("#commit-button")
+    assert page.locator("#import-progress").count() == 0
+    assert not Organisation.objects.filter(external_id__in=["x1", "x2"]).exists()

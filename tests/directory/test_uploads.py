@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import TestCase
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -52,10 +54,12 @@ GOOD_ROWS = [
 
 
 def upload(client, name: str, content: bytes, source: str = "upload"):
-    return client.post(
-        reverse("directory:import_upload"),
-        {"file": SimpleUploadedFile(name, content), "source": source},
-    )
+    """Post a file as the upload page does; its check runs as the task backend would, on commit."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(
+            reverse("directory:import_upload"),
+            {"file": SimpleUploadedFile(name, content), "source": source},
+        )
 
 
 def fixture_records() -> list[dict]:
@@ -410,3 +414,140 @@ def test_a_manager_cannot_see_or_commit_another_managers_batch(client, programme
 def client_for(client, user):
     client.force_login(user)
     return client
+
+
+# Checking in the background
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker() -> None:
+    """Run the database backend's worker until its queue is empty, as a worker machine would."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+
+def test_an_upload_is_checked_by_the_worker_while_its_page_shows_the_progress(
+    manager_client, settings
+):
+    settings.TASKS = DATABASE_TASKS
+    rows = [*GOOD_ROWS, ["up:3", "Bad Country Ltd", "sme", "France", "", "", "", ""]]
+
+    response = upload(manager_client, "partners.csv", csv_bytes(rows))
+
+    batch = ImportBatch.objects.get()
+    preview_url = reverse("directory:import_preview", args=[batch.pk])
+    progress_url = reverse("directory:import_progress", args=[batch.pk])
+    assert response["Location"] == preview_url
+    assert (batch.status, batch.records, batch.problems) == (ImportBatch.Status.CHECKING, [], [])
+    waiting = manager_client.get(preview_url)
+    assert waiting.status_code == 200
+    content = waiting.content.decode()
+    assert f'hx-get="{progress_url}" hx-trigger="every 1s"' in content
+    assert '<progress max="100" value="0">' in content
+    assert "commit-button" not in content
+    still = manager_client.get(progress_url, headers={"HX-Request": "true"})
+    assert still.status_code == 200
+    assert 'id="import-progress"' in still.content.decode()
+
+    run_worker()
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.progress, bytes(batch.content)) == (
+        ImportBatch.Status.PREVIEW,
+        100,
+        b"",
+    )
+    assert batch.problems == [{"line": 4, "field": "country", "message": BAD_COUNTRY}]
+    done = manager_client.get(progress_url, headers={"HX-Request": "true"})
+    assert (done.status_code, done["HX-Redirect"]) == (200, preview_url)
+    preview = manager_client.get(preview_url)
+    assert (preview.context["rows_ok"], preview.context["rows_with_problems"]) == (2, 1)
+    assert f"<code>country</code>: {BAD_COUNTRY}" in preview.content.decode()
+
+
+def test_a_batch_being_checked_cannot_be_committed(manager_client, settings):
+    settings.TASKS = DATABASE_TASKS
+    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
+    batch = ImportBatch.objects.get()
+
+    refused = manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+
+    assert [str(m) for m in get_messages(refused.wsgi_request)] == [
+        "This file is still being checked: wait for the preview."
+    ]
+    assert not Organisation.objects.filter(source="upload").exists()
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.CHECKING
+
+
+def test_a_workbook_that_fails_deep_inside_is_shown_as_unreadable_and_nothing_is_kept(
+    manager_client,
+):
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<not-a-workbook/>")
+
+    response = upload(manager_client, "damaged.xlsx", damaged.getvalue())
+
+    batch = ImportBatch.objects.get()
+    assert (batch.status, batch.error, bytes(batch.content), batch.records) == (
+        ImportBatch.Status.FAILED,
+        "damaged.xlsx: cannot be read as an XLSX workbook.",
+        b"",
+        [],
+    )
+    page = manager_client.get(response["Location"])
+    content = page.content.decode()
+    assert '<p id="import-error">damaged.xlsx: cannot be read as an XLSX workbook.</p>' in content
+    assert "hx-get" not in content
+    refused = manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+    assert [str(m) for m in get_messages(refused.wsgi_request)] == [
+        "This file could not be read: correct it and upload it again."
+    ]
+    assert Organisation.objects.count() == 0
+
+
+def test_a_csv_without_the_required_columns_is_refused_before_anything_is_kept(manager_client):
+    response = upload(manager_client, "partners.csv", csv_bytes([["name", "city"], ["A", "B"]]))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "file": [
+            "partners.csv: the first row must name the columns; id, country missing. "
+            "Export the directory to get a file with every column."
+        ]
+    }
+    assert ImportBatch.objects.count() == 0
+
+
+def test_the_check_reports_its_progress_as_rows_are_checked():
+    rows = [HEADER] + [
+        [f"up:{n}", f"Organisation {n}", "sme", "FR", "", "", "", ""] for n in range(250)
+    ]
+    reported: list[int] = []
+
+    records, problems = check_upload(
+        name="many.csv", content=csv_bytes(rows), progress=reported.append
+    )
+
+    assert (len(records), problems) == (250, [])
+    assert reported == [20, 44, 68]
+
+
+def test_problems_are_worded_in_the_uploaders_language_though_checked_later(manager_client):
+    rows = [*GOOD_ROWS, ["up:3", "Bad Country Ltd", "sme", "France", "", "", "", ""]]
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        manager_client.post(
+            "/fr/directory/import/",
+            {"file": SimpleUploadedFile("partners.csv", csv_bytes(rows)), "source": "upload"},
+        )
+
+    assert ImportBatch.objects.get().problems == [
+        {
+            "line": 4,
+            "field": "country",
+            "message": "doit être un code ISO 3166-1 alpha-2, comme FR ou RU",
+        }
+    ]

@@ -137,3 +137,72 @@ def test_export_of_the_filtered_list(client, db):
     response = client.get(url("directory:organisation_export", fmt="jsonl"), {"country": "RU"})
     lines = response.content.decode().strip().splitlines()
     assert len(lines) == 1 and '"name": "Beta Space"' in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "api_field", "api_value"),
+    [
+        ("country", "FRA", "country", "FRA"),
+        ("activity_codes", "72-19", "activities", ["72-19"]),
+        ("name", "", "name", ""),
+        ("inn", "7707083894", "identifiers", {"inn": "7707083894"}),
+    ],
+)
+def test_the_form_and_the_api_refuse_a_field_in_the_same_words(
+    client, member_user, member_company, field, value, api_field, api_value
+):
+    client.force_login(member_user)
+    edit = url("directory:organisation_edit", pk=member_company.pk)
+    data = {"name": "Optique Azur SAS", "country": "FR", "kind": "sme"}
+    page = client.post(edit, {**data, field: value, "version": member_company.version})
+    api = client.patch(
+        f"/api/v1/organisations/{member_company.pk}",
+        {api_field: api_value, "version": member_company.version},
+        content_type="application/json",
+    )
+
+    assert page.status_code == 200
+    assert api.status_code == 422
+    [problem] = api.json()["errors"]
+    assert page.context["form"].errors[field] == [problem["message"]]
+    member_company.refresh_from_db()
+    assert (member_company.country, member_company.version) == ("FR", 1)
+
+
+def test_the_form_saves_through_the_record_checks_keeping_a_free_text_region(
+    client, member_user, member_company
+):
+    Organisation.objects.filter(pk=member_company.pk).update(region=None, region_text="Côte d'Azur")
+    client.force_login(member_user)
+    edit = url("directory:organisation_edit", pk=member_company.pk)
+
+    response = client.post(
+        edit,
+        {
+            "name": "Optique Azur SAS",
+            "country": "fr",
+            "kind": "sme",
+            "website": "optique-azur.example",
+            "aliases_text": "OA\nOptique Azur",
+            "activity_codes": "26.70; 72.19",
+            "version": member_company.version,
+        },
+    )
+
+    assert response.status_code == 302
+    member_company.refresh_from_db()
+    assert (
+        member_company.country,
+        member_company.website,
+        member_company.aliases,
+        member_company.region_text,
+        sorted(member_company.activities.values_list("code", flat=True)),
+        member_company.version,
+    ) == (
+        "FR",
+        "https://optique-azur.example",
+        ["OA", "Optique Azur"],
+        "Côte d'Azur",
+        ["26.70", "72.19"],
+        2,
+    )

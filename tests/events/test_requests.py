@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from jumelage.core.errors import DomainError, PermissionDenied
 from jumelage.events import services
-from jumelage.events.models import Meeting, MeetingRequest, Notification
+from jumelage.events.models import Meeting, MeetingRequest
+from jumelage.notifications.models import Notification
 
 
 def test_request_notifies_the_requested_person_in_app_and_by_email(
@@ -28,7 +29,7 @@ def test_request_notifies_the_requested_person_in_app_and_by_email(
     assert request.expires_at - request.created_at == pytest.approx(
         timedelta(hours=72), abs=timedelta(seconds=5)
     )
-    notice = Notification.objects.get(person=host_a.person)
+    notice = Notification.objects.get(recipient=host_a.person.user)
     assert notice.kind == Notification.Kind.REQUEST_RECEIVED
     assert [m.to for m in mailoutbox] == [["hosta@example.org"]]
     assert "Olga Ivanova" in mailoutbox[0].subject

@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 
 from jumelage.core.errors import DomainError, PermissionDenied
+from jumelage.notifications.models import Notification
 from jumelage.opportunities import services
-from jumelage.opportunities.models import ExpressionOfInterest, Notification
+from jumelage.opportunities.models import ExpressionOfInterest
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def interest(published, outsider_user, outsider_company, django_capture_on_commi
 
 
 def test_owner_is_notified_in_the_app_and_by_mail(interest, member_user):
-    note = Notification.objects.get(user=member_user)
+    note = Notification.objects.get(recipient=member_user)
     assert note.kind == "interest_received"
     assert note.text == (
         "Romashka LLC expressed interest in your profile “Adaptive optics for ground telescopes”."
@@ -64,7 +65,7 @@ def test_declined_interest_reveals_nothing(client, interest, member_user, outsid
     client.force_login(outsider_user)
     page = client.get(f"/en/profiles/interests/{interest.pk}/").content.decode()
     assert "member@example.org" not in page and "Optique Azur" not in page
-    assert Notification.objects.get(user=outsider_user).kind == "interest_declined"
+    assert Notification.objects.get(recipient=outsider_user).kind == "interest_declined"
 
 
 def test_only_the_owner_side_answers(interest, outsider_user, ecosystem_manager):

@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from jumelage.core.errors import DomainError, PermissionDenied
+from jumelage.notifications.models import Notification
 from jumelage.opportunities import rules, services
-from jumelage.opportunities.models import CooperationProfile, Notification
+from jumelage.opportunities.models import CooperationProfile
 from tests.opportunities.conftest import make_profile
 
 Status = CooperationProfile.Status
@@ -21,7 +22,7 @@ def test_owner_submits_and_the_clusters_ecosystem_manager_publishes_for_a_year(
         services.transition_profile(actor=member_user, profile=draft, action="submit")
     draft.refresh_from_db()
     assert draft.status == Status.SUBMITTED
-    assert Notification.objects.get(user=ecosystem_manager).kind == "profile_submitted"
+    assert Notification.objects.get(recipient=ecosystem_manager).kind == "profile_submitted"
     assert [m.to for m in mail.outbox] == [["em@example.org"]]
 
     services.transition_profile(actor=ecosystem_manager, profile=draft, action="publish")
@@ -75,7 +76,7 @@ def test_reviewer_returns_a_profile_to_draft_with_a_comment(draft, member_user, 
     )
     draft.refresh_from_db()
     assert (draft.status, draft.review_comment) == (Status.DRAFT, "Remove the brand name")
-    note = Notification.objects.get(user=member_user, kind="profile_returned")
+    note = Notification.objects.get(recipient=member_user, kind="profile_returned")
     assert "Remove the brand name" in note.text
 
 

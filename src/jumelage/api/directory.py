@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -35,10 +33,8 @@ from jumelage.api.schemas import (
 )
 from jumelage.core.errors import PermissionDenied
 from jumelage.directory import rules, selectors, services
-from jumelage.directory.exports import organisation_record
 from jumelage.directory.forms import PersonForm
 from jumelage.directory.models import Organisation, Person, Region
-from jumelage.directory.records import check_organisation
 
 organisations = Router(tags=["organisations"])
 people = Router(tags=["people"])
@@ -52,24 +48,6 @@ WRITE_ERRORS: dict[int, Any] = {
     404: ErrorOut,
     422: ValidationErrorOut,
 }
-
-IDENTIFIERS = ("siren", "siret", "inn", "ogrn", "pic")
-# Model attribute -> field of the file format (INTERFACES.md §1), for the plain fields.
-_RECORD_FIELDS = {
-    "name": "name",
-    "names": "names",
-    "aliases": "aliases",
-    "kind": "kind",
-    "country": "country",
-    "legal_form": "legal_form",
-    "city": "city",
-    "website": "website",
-    "descriptions": "description",
-    "keywords": "keywords",
-}
-# So that a model-level error names the field the client sent.
-_FIELD_SENT = {**_RECORD_FIELDS, **{key: f"identifiers.{key}" for key in IDENTIFIERS}}
-
 
 # Shaping -----------------------------------------------------------------------------
 
@@ -118,8 +96,9 @@ def _organisation_detail(user: Any, organisation: Organisation) -> dict[str, Any
     }
 
 
-def _person_out(user: Any, person: Person) -> dict[str, Any]:
-    visible = rules.can_see_contacts(user, person)
+def _person_out(user: Any, person: Person, *, visible: bool | None = None) -> dict[str, Any]:
+    if visible is None:
+        visible = rules.can_see_contacts(user, person)
     return {
         "id": person.pk,
         "organisation": _organisation_ref(person.organisation),
@@ -175,54 +154,6 @@ def _require_people_access(user: Any) -> None:
 
 
 # Writing -----------------------------------------------------------------------------
-
-
-def _apply_record(organisation: Organisation, record: dict[str, Any]) -> None:
-    """Set the organisation's fields from a checked record; sectors and codes apart."""
-    for attribute, key in _RECORD_FIELDS.items():
-        setattr(organisation, attribute, record[key])
-    for key in IDENTIFIERS:
-        setattr(organisation, key, record["identifiers"].get(key, ""))
-    region = Region.objects.filter(code=record["region"]).first() if record["region"] else None
-    organisation.region = region
-    organisation.region_text = "" if region else record["region"]
-
-
-def _save_organisation(
-    *,
-    actor: Any,
-    organisation: Organisation,
-    changes: dict[str, Any],
-    expected_version: int | None,
-) -> tuple[Organisation, list[Organisation]]:
-    """Check `changes` over the stored record as an import would, then save them.
-
-    Any problem is reported with its field and nothing is written; a stale
-    `expected_version` raises StaleEdit and the transaction is rolled back.
-    """
-    record = organisation_record(organisation) if organisation.pk else {}
-    record.update(changes)
-    record["id"] = organisation.external_ref
-    cleaned, problems = check_organisation(record)
-    if problems:
-        raise FieldErrors(problems)
-    with transaction.atomic():
-        _apply_record(organisation, cleaned)
-        try:
-            organisation.full_clean(validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            raise FieldErrors(
-                (_FIELD_SENT.get(field, field), message)
-                for field, messages in error.message_dict.items()
-                for message in messages
-            ) from error
-        return services.save_organisation(
-            actor=actor,
-            organisation=organisation,
-            sectors=services._sectors(cleaned["sectors"]),
-            activities=services._activities(cleaned["activities"]),
-            expected_version=expected_version,
-        )
 
 
 def _save_person(*, actor: Any, person: Person, changes: dict[str, Any]) -> Person:
@@ -295,11 +226,8 @@ def create_organisation(request: HttpRequest, payload: OrganisationCreate):
     managed = rules.managed_programme_ids(actor)
     if managed:
         organisation.programme_id = min(managed)
-    saved, duplicates = _save_organisation(
-        actor=actor,
-        organisation=organisation,
-        changes=payload.dict(exclude_unset=True),
-        expected_version=None,
+    saved, duplicates = services.save_organisation_record(
+        actor=actor, organisation=organisation, changes=payload.dict(exclude_unset=True)
     )
     return Status(
         201,
@@ -324,7 +252,7 @@ def update_organisation(request: HttpRequest, organisation_id: int, payload: Org
         raise PermissionDenied(_("You may not edit this organisation."))
     changes = payload.dict(exclude_unset=True)
     expected_version = changes.pop("version")
-    saved, duplicates = _save_organisation(
+    saved, duplicates = services.save_organisation_record(
         actor=actor,
         organisation=organisation,
         changes=changes,
@@ -344,9 +272,16 @@ def update_organisation(request: HttpRequest, organisation_id: int, payload: Org
 )
 def list_people(request: HttpRequest, organisation_id: int):
     _require_people_access(request.auth)
-    organisation = _organisation(organisation_id)
-    found = Person.objects.filter(organisation=organisation, erased_at__isnull=True)
-    return [_person_out(request.auth, person) for person in found.select_related("organisation")]
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        raise Http404(_("No such organisation."))
+    found = list(
+        Person.objects.filter(organisation=organisation, erased_at__isnull=True).select_related(
+            "organisation"
+        )
+    )
+    visible = rules.people_with_visible_contacts(request.auth, found)
+    return [_person_out(request.auth, person, visible=person.pk in visible) for person in found]
 
 
 @organisations.post(

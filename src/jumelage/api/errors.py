@@ -1,10 +1,14 @@
 """Errors at the API's edge: every refusal is JSON with a translated `detail`.
 
 - 401: no credentials, or a bad token (with `WWW-Authenticate: Bearer`);
-- 403: the rules refuse (the same rules as the pages);
+- 403: the rules refuse (the same rules as the pages), or a confirmed sanctions hit
+  blocks the action;
 - 404: no such object;
-- 409: someone else saved the object since the client read it;
-- 422: fields that do not validate, each named in `errors` as {field, message};
+- 409: someone else saved the object (an organisation, an event's schedule) since the
+  client read it; nothing was written;
+- 422: fields that do not validate, each named in `errors` as {field, message} (bad input
+  in a file says its file and line in the message);
+- 503: the work needs something still being built (the matching index), with Retry-After;
 - 400: any other domain error.
 """
 
@@ -21,8 +25,14 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from jumelage.api.auth import InvalidToken
-from jumelage.core.errors import DomainError, PermissionDenied
-from jumelage.directory.services import StaleEdit
+from jumelage.compliance.services import Blocked
+from jumelage.core.errors import DomainError, InputError, PermissionDenied
+from jumelage.directory.services import InvalidRecord, StaleEdit
+from jumelage.events.services import StaleSchedule
+from jumelage.matching.services import IndexNotReady
+
+# Seconds a client is asked to wait before trying again work that is being prepared.
+RETRY_AFTER_SECONDS = 30
 
 # Where pydantic says a value came from; the client only needs the field's own path.
 _SOURCES = {"body", "query", "path", "header", "cookie", "form", "file", "payload", "filters"}
@@ -73,6 +83,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def fields_invalid(request: HttpRequest, exc: FieldErrors) -> HttpResponse:
         return _field_errors_response(api, request, exc.problems)
 
+    @api.exception_handler(InvalidRecord)
+    def record_invalid(request: HttpRequest, exc: InvalidRecord) -> HttpResponse:
+        return _field_errors_response(api, request, exc.problems)
+
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         message = (
@@ -92,9 +106,28 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpResponse:
         return detail(request, str(exc) or _("You may not do this."), 403)
 
+    @api.exception_handler(Blocked)
+    def blocked(request: HttpRequest, exc: Blocked) -> HttpResponse:
+        return detail(request, exc.message, 403)
+
     @api.exception_handler(StaleEdit)
-    def stale(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
+    def stale_edit(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
         return detail(request, exc.message, 409)
+
+    @api.exception_handler(StaleSchedule)
+    def stale_schedule(request: HttpRequest, exc: StaleSchedule) -> HttpResponse:
+        return detail(request, exc.message, 409)
+
+    @api.exception_handler(IndexNotReady)
+    def not_ready(request: HttpRequest, exc: IndexNotReady) -> HttpResponse:
+        response = detail(request, exc.message, 503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    @api.exception_handler(InputError)
+    def bad_input(request: HttpRequest, exc: InputError) -> HttpResponse:
+        # The message already names the file and the line at fault.
+        return _field_errors_response(api, request, [(exc.field or "", exc.message)])
 
     @api.exception_handler(DomainError)
     def refused(request: HttpRequest, exc: DomainError) -> HttpResponse:

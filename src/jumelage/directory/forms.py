@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.directory.models import Activity, Organisation, Person, Region, Sector
+from jumelage.directory.models import Organisation, Person, Region, Sector
 from jumelage.directory.taxonomy import SECTORS
 
 
@@ -43,9 +43,45 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.replace("\n", ";").split(";") if part.strip()]
 
 
-class OrganisationForm(forms.ModelForm):
-    """Create or edit an organisation; list fields are typed one item per line or `;`."""
+LANGUAGES = ("fr", "en", "ru")
+IDENTIFIER_LABELS = {
+    "siren": _("SIREN"),
+    "siret": _("SIRET"),
+    "inn": _("INN"),
+    "ogrn": _("OGRN"),
+    "pic": _("PIC"),
+}
 
+
+class OrganisationForm(forms.Form):
+    """Create or edit an organisation; list fields are typed one item per line or `;`.
+
+    The form only gathers the fields: `record_changes()` gives them in the file format and
+    the directory's `save_organisation_record` checks them as an import or the API would,
+    so a problem reads the same on the page, in the API and in an import's report.
+    `add_record_problems()` puts each problem back on the field it concerns.
+    """
+
+    # Required and length checks are the record's (with its messages); the browser's
+    # attributes only spare a round trip.
+    name = forms.CharField(
+        label=_("Name"),
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": 300, "required": True}),
+    )
+    legal_form = forms.CharField(label=_("Legal form"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Organisation.Kind.choices, initial=Organisation.Kind.OTHER
+    )
+    country = forms.CharField(
+        label=_("Country"),
+        required=False,
+        help_text=_("Two letters: FR, RU …"),
+        widget=forms.TextInput(attrs={"maxlength": 2, "size": 3, "required": True}),
+    )
+    region = forms.ModelChoiceField(label=_("Region"), required=False, queryset=Region.objects)
+    city = forms.CharField(label=_("City"), required=False)
+    website = forms.CharField(label=_("Website"), required=False)
     aliases_text = forms.CharField(
         label=_("Aliases"),
         required=False,
@@ -81,88 +117,97 @@ class OrganisationForm(forms.ModelForm):
         required=False,
         help_text=_("For example: 72.19; 26.70"),
     )
+    siren = forms.CharField(label=IDENTIFIER_LABELS["siren"], required=False)
+    siret = forms.CharField(label=IDENTIFIER_LABELS["siret"], required=False)
+    inn = forms.CharField(label=IDENTIFIER_LABELS["inn"], required=False)
+    ogrn = forms.CharField(label=IDENTIFIER_LABELS["ogrn"], required=False)
+    pic = forms.CharField(label=IDENTIFIER_LABELS["pic"], required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    website = forms.URLField(
-        label=_("Website"), required=False, max_length=300, assume_scheme="https"
-    )
 
-    class Meta:
-        model = Organisation
-        fields = [
-            "name",
-            "legal_form",
-            "kind",
-            "country",
-            "region",
-            "city",
-            "website",
-            "siren",
-            "siret",
-            "inn",
-            "ogrn",
-            "pic",
-        ]
+    # Field of the record format -> field of this form, to show a problem where it belongs.
+    RECORD_FIELDS = {
+        "name": "name",
+        "legal_form": "legal_form",
+        "kind": "kind",
+        "country": "country",
+        "region": "region",
+        "city": "city",
+        "website": "website",
+        "aliases": "aliases_text",
+        "keywords": "keywords_text",
+        "sectors": "sector_codes",
+        "activities": "activity_codes",
+        **{f"identifiers.{key}": key for key in IDENTIFIER_LABELS},
+    }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, instance: Organisation | None = None, **kwargs):
+        self.instance = instance if instance is not None else Organisation()
         super().__init__(*args, **kwargs)
-        instance = self.instance
         self.fields["region"].queryset = Region.objects.exclude(kind=Region.Kind.COUNTRY)
-        self.fields["country"].help_text = _("Two letters: FR, RU …")
         if not self.is_bound:
-            self.initial.update(
-                {
-                    "aliases_text": "\n".join(instance.aliases),
-                    "keywords_text": "\n".join(instance.keywords),
-                    "sector_codes": list(instance.sectors.all()) if instance.pk else [],
-                    "activity_codes": "; ".join(instance.activities.values_list("code", flat=True))
-                    if instance.pk
-                    else "",
-                    "version": instance.version,
-                    **{f"name_{lang}": instance.names.get(lang, "") for lang in ("fr", "en", "ru")},
-                    **{
-                        f"description_{lang}": instance.descriptions.get(lang, "")
-                        for lang in ("fr", "en", "ru")
-                    },
-                }
-            )
+            self.initial.update(self._initial_from(self.instance))
 
-    def clean_country(self):
-        country = (self.cleaned_data.get("country") or "").strip().upper()
-        if len(country) != 2 or not country.isalpha():
-            raise forms.ValidationError(_("Enter a two-letter country code such as FR or RU."))
-        return country
-
-    def clean_activity_codes(self):
-        from jumelage.directory.records import _ACTIVITY
-
-        codes = _split(self.cleaned_data.get("activity_codes", ""))
-        bad = [code for code in codes if not _ACTIVITY.match(code)]
-        if bad:
-            raise forms.ValidationError(
-                _("“%(value)s” is not a NACE/OKVED code such as 72.19") % {"value": bad[0]}
-            )
-        return codes
-
-    def save(self, commit=True):
-        organisation = super().save(commit=False)
-        organisation.aliases = _split(self.cleaned_data.get("aliases_text", ""))
-        organisation.keywords = _split(self.cleaned_data.get("keywords_text", ""))
-        organisation.names = {
-            lang: v
-            for lang in ("fr", "en", "ru")
-            if (v := self.cleaned_data.get(f"name_{lang}", "").strip())
+    @staticmethod
+    def _initial_from(organisation: Organisation) -> dict:
+        saved = organisation.pk is not None
+        return {
+            "name": organisation.name,
+            "legal_form": organisation.legal_form,
+            "kind": organisation.kind,
+            "country": organisation.country,
+            "region": organisation.region_id,
+            "city": organisation.city,
+            "website": organisation.website,
+            "aliases_text": "\n".join(organisation.aliases),
+            "keywords_text": "\n".join(organisation.keywords),
+            "sector_codes": list(organisation.sectors.all()) if saved else [],
+            "activity_codes": "; ".join(organisation.activities.values_list("code", flat=True))
+            if saved
+            else "",
+            "version": organisation.version,
+            **{key: getattr(organisation, key) for key in IDENTIFIER_LABELS},
+            **{f"name_{lang}": organisation.names.get(lang, "") for lang in LANGUAGES},
+            **{
+                f"description_{lang}": organisation.descriptions.get(lang, "") for lang in LANGUAGES
+            },
         }
-        organisation.descriptions = {
-            lang: v
-            for lang in ("fr", "en", "ru")
-            if (v := self.cleaned_data.get(f"description_{lang}", "").strip())
+
+    def record_changes(self) -> dict:
+        """The form's fields in the file format of INTERFACES.md §1."""
+        data = self.cleaned_data
+        region = data.get("region")
+        website = data.get("website", "")
+        if website and "://" not in website:
+            website = f"https://{website}"  # people type "example.org"
+        return {
+            "name": data["name"],
+            "legal_form": data.get("legal_form", ""),
+            "kind": data["kind"],
+            "country": data["country"].strip().upper(),
+            # A region typed as free text in a file stays unless one is chosen here.
+            "region": region.code if region else self.instance.region_text,
+            "city": data.get("city", ""),
+            "website": website,
+            "aliases": _split(data.get("aliases_text", "")),
+            "keywords": _split(data.get("keywords_text", "")),
+            "names": {lang: v for lang in LANGUAGES if (v := data.get(f"name_{lang}", ""))},
+            "description": {
+                lang: v for lang in LANGUAGES if (v := data.get(f"description_{lang}", ""))
+            },
+            "sectors": [sector.code for sector in data.get("sector_codes", [])],
+            "activities": _split(data.get("activity_codes", "")),
+            "identifiers": {key: v for key in IDENTIFIER_LABELS if (v := data.get(key, ""))},
         }
-        return organisation
 
-    def activities(self) -> list[Activity]:
-        from jumelage.directory.services import _activities
-
-        return _activities(self.cleaned_data.get("activity_codes", []))
+    def add_record_problems(self, problems) -> None:
+        """Show each (record field, message) problem on the form field it concerns."""
+        for field, message in problems:
+            if field in self.RECORD_FIELDS:
+                self.add_error(self.RECORD_FIELDS[field], message)
+            else:
+                self.add_error(
+                    None, _("%(field)s: %(message)s") % {"field": field, "message": message}
+                )
 
 
 class PersonForm(forms.ModelForm):

@@ -1,4 +1,5 @@
-"""Upload a CSV or XLSX file, preview every row's problems, commit all or nothing."""
+"""Upload a CSV, XLSX or JSON Lines file, check it in the background, preview every row's
+problems, commit all or nothing."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.validators import RegexValidator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -66,7 +69,7 @@ def _require_importer(request) -> None:
 
 
 def _batch_of(request, pk: int) -> ImportBatch:
-    batches = ImportBatch.objects.all()
+    batches = ImportBatch.objects.defer("content")
     if not request.user.is_superuser:
         batches = batches.filter(created_by=request.user)
     return get_object_or_404(batches, pk=pk)
@@ -97,6 +100,8 @@ def import_upload(request):
 def import_preview(request, pk: int):
     _require_importer(request)
     batch = _batch_of(request, pk)
+    if batch.status in (ImportBatch.Status.CHECKING, ImportBatch.Status.FAILED):
+        return render(request, "directory/import_checking.html", {"batch": batch})
     by_line: dict[int, list[dict]] = {}
     for problem in batch.problems:
         by_line.setdefault(problem["line"], []).append(problem)
@@ -121,6 +126,19 @@ def import_preview(request, pk: int):
         "committed": batch.status == ImportBatch.Status.COMMITTED,
     }
     return render(request, "directory/import_preview.html", context)
+
+
+@login_required
+def import_progress(request, pk: int):
+    """The progress of a file's check, for the preview page to poll until it is done."""
+    _require_importer(request)
+    batch = _batch_of(request, pk)
+    if batch.status == ImportBatch.Status.CHECKING:
+        return render(request, "directory/_import_progress.html", {"batch": batch})
+    preview = reverse("directory:import_preview", args=[batch.pk])
+    if request.htmx:
+        return HttpResponse(headers={"HX-Redirect": preview})
+    return redirect(preview)
 
 
 @login_required

@@ -341,20 +341,29 @@ class DuplicateCandidate(models.Model):
 
 
 class ImportBatch(models.Model):
-    """An uploaded file, parsed and checked, waiting to be committed all at once."""
+    """An uploaded file, checked in the background, then committed all at once.
+
+    The file itself is kept in the database until it is checked, so that a worker on
+    another machine can read it; its checked records and problems replace it.
+    """
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("being checked")
         PREVIEW = "preview", _("preview")
         COMMITTED = "committed", _("committed")
+        FAILED = "failed", _("could not be read")
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     filename = models.CharField(_("file"), max_length=255)
     source = models.CharField(_("source"), max_length=64)
+    content = models.BinaryField(blank=True, default=b"")
     records = models.JSONField(default=list)
     problems = models.JSONField(default=list)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PREVIEW)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.CHECKING)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,11 +6,12 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,7 +68,10 @@ class _Vocabulary:
     def __init__(self) -> None:
         self.sectors = {sector.code: sector for sector in Sector.objects.all()}
         self.activities = {activity.code: activity for activity in Activity.objects.all()}
-        self.regions = {region.code: region for region in Region.objects.all()}
+
+    @cached_property
+    def regions(self) -> dict[str, Region]:
+        return {region.code: region for region in Region.objects.all()}
 
     def sector(self, code: str) -> Sector:
         if code not in self.sectors:
@@ -94,9 +98,30 @@ def _activities(codes: Iterable[str]) -> list[Activity]:
     return [vocabulary.activity(code) for code in codes]
 
 
+IDENTIFIER_KEYS = ("siren", "siret", "inn", "ogrn", "pic")
+# Model attribute -> field of the record format (INTERFACES.md §1), so that a model-level
+# error names the field the caller sent.
+_RECORD_FIELD_OF = {
+    "name": "name",
+    "names": "names",
+    "aliases": "aliases",
+    "kind": "kind",
+    "country": "country",
+    "region": "region",
+    "region_text": "region",
+    "legal_form": "legal_form",
+    "city": "city",
+    "website": "website",
+    "descriptions": "description",
+    "keywords": "keywords",
+    **{key: f"identifiers.{key}" for key in IDENTIFIER_KEYS},
+}
+
+
 def _apply_record(
     organisation: Organisation, record: dict[str, Any], regions: dict[str, Region]
 ) -> None:
+    """Set the organisation's fields from a checked record; sectors and activities apart."""
     organisation.name = record["name"]
     organisation.names = record["names"]
     organisation.aliases = record["aliases"]
@@ -110,9 +135,8 @@ def _apply_record(
     region = regions.get(record["region"]) if record["region"] else None
     organisation.region = region
     organisation.region_text = "" if region else record["region"]
-    for key in ("siren", "siret", "inn", "ogrn", "pic"):
+    for key in IDENTIFIER_KEYS:
         setattr(organisation, key, record["identifiers"].get(key, ""))
-    organisation.archived = False
     refresh_derived(organisation)
 
 
@@ -197,6 +221,7 @@ def import_organisations(
         else:
             before = _field_values(organisation)
             _apply_record(organisation, record, vocabulary.regions)
+            organisation.archived = False  # in the file again, so current again
             if (
                 before != _field_values(organisation)
                 or old_sectors.get(organisation.pk, set()) != sectors
@@ -291,12 +316,19 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
             ) from error
 
 
-def check_organisation_records(rows: Iterable[tuple[int, Any]]) -> tuple[list[dict], list[Problem]]:
-    """Check every row; return the cleaned records and every problem found, by line."""
+def check_organisation_records(
+    rows: Iterable[tuple[int, Any]], *, progress: ProgressCallback | None = None
+) -> tuple[list[dict], list[Problem]]:
+    """Check every row; return the cleaned records and every problem found, by line.
+
+    `progress`, when given, is told how many rows have been checked, every 100 rows.
+    """
     records: list[dict] = []
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
-    for line, raw in rows:
+    for count, (line, raw) in enumerate(rows, start=1):
+        if progress and count % 100 == 0:
+            progress(count)
         record, found = check_organisation(raw)
         problems.extend(Problem(line, field_name, message) for field_name, message in found)
         external_id = record.get("id")
@@ -315,9 +347,16 @@ def check_organisation_records(rows: Iterable[tuple[int, Any]]) -> tuple[list[di
         record["_line"] = line
         records.append(record)
     known = set(first_line)
+    wanted = {parent for record in records for parent in record.get("members_of", [])} - known
+    if wanted:
+        known |= set(
+            Organisation.objects.filter(external_id__in=wanted).values_list(
+                "external_id", flat=True
+            )
+        )
     for record in records:
         for parent in record.get("members_of", []):
-            if parent not in known and not Organisation.objects.filter(external_id=parent).exists():
+            if parent not in known:
                 problems.append(
                     Problem(
                         record["_line"],
@@ -584,6 +623,67 @@ def save_organisation(
         flag_duplicate(organisation, other)
     audit.record(actor=actor, action="create" if is_new else "update", obj=organisation)
     return organisation, duplicates
+
+
+class InvalidRecord(DomainError):
+    """A record that fails the directory's checks; `problems` lists each (field, message)."""
+
+    def __init__(self, problems: Iterable[tuple[str, str]]) -> None:
+        self.problems = list(problems)
+        super().__init__(
+            "; ".join(
+                f"{field}: {message}" if field else message for field, message in self.problems
+            ),
+            field=self.problems[0][0] if self.problems else None,
+        )
+
+
+@transaction.atomic
+def save_organisation_record(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    changes: dict[str, Any],
+    expected_version: int | None = None,
+) -> tuple[Organisation, list[Organisation]]:
+    """Check `changes` over the organisation's stored record as an import checks a line, then save.
+
+    `changes` holds fields of the file format (INTERFACES.md §1); fields it leaves out keep
+    their stored values. The page's form, the API and the imports all check records with
+    `check_organisation`, so they report the same problems in the same words. Any problem
+    raises InvalidRecord naming every field at fault, and nothing is written; a save over
+    a newer version than `expected_version` raises StaleEdit. Returns the saved
+    organisation and the organisations it may be a duplicate of.
+    """
+    from jumelage.directory.exports import organisation_record
+
+    record = organisation_record(organisation) if organisation.pk else {}
+    record.update(changes)
+    record["id"] = organisation.external_ref
+    cleaned, problems = check_organisation(record)
+    if problems:
+        raise InvalidRecord(problems)
+    regions = (
+        {region.code: region for region in Region.objects.filter(code=cleaned["region"])}
+        if cleaned["region"]
+        else {}
+    )
+    _apply_record(organisation, cleaned, regions)
+    try:
+        organisation.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        raise InvalidRecord(
+            (_RECORD_FIELD_OF.get(name, name), message)
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ) from error
+    return save_organisation(
+        actor=actor,
+        organisation=organisation,
+        sectors=_sectors(cleaned["sectors"]),
+        activities=_activities(cleaned["activities"]),
+        expected_version=expected_version,
+    )
 
 
 def _repoint(relation: Any, absorbed: Organisation, kept: Organisation) -> None:

@@ -11,16 +11,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 import warnings
+import zipfile
+from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from openpyxl import load_workbook
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from jumelage.accounts.models import Programme
 from jumelage.core.errors import DomainError, InputError
@@ -44,6 +48,11 @@ KNOWN_COLUMNS = (*COLUMNS, "members_of")
 REQUIRED_COLUMNS = ("id", "name", "country")
 
 Rows = list[tuple[int, Any]]
+# Shares of a check's progress, in percent: reading the rows, checking them; finding
+# possible duplicates and the rest take what is left.
+READ_SHARE = 20
+CHECK_SHARE = 60
+PROGRESS_INTERVAL = 0.25  # seconds between two writes of a check's progress
 
 
 def file_format(name: str) -> str:
@@ -102,11 +111,11 @@ def row_record(cells: dict[str, str]) -> dict[str, Any]:
     return record
 
 
-def _table_rows(name: str, table: list[tuple[int, list[Any]]]) -> tuple[Rows, list[Problem]]:
-    """Records from (row number, cells) with a header first; problems of the header itself."""
-    if not table:
-        raise InputError(_("%(file)s: the file is empty.") % {"file": name}, file=name)
-    header_number, header_cells = table[0]
+def _header(
+    name: str, header_number: int, header_cells: list[Any]
+) -> tuple[dict[int, str], list[Problem]]:
+    """The columns of a header row by position, and its problems; an InputError when the
+    required columns are missing."""
     header = [_cell_text(cell).lstrip("\ufeff").strip().lower() for cell in header_cells]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
@@ -137,6 +146,14 @@ def _table_rows(name: str, table: list[tuple[int, list[Any]]]) -> tuple[Rows, li
             problems.append(Problem(header_number, column, _("appears twice in the header")))
         else:
             columns[index] = column
+    return columns, problems
+
+
+def _table_rows(name: str, table: list[tuple[int, list[Any]]]) -> tuple[Rows, list[Problem]]:
+    """Records from (row number, cells) with a header first; problems of the header itself."""
+    if not table:
+        raise InputError(_("%(file)s: the file is empty.") % {"file": name}, file=name)
+    columns, problems = _header(name, *table[0])
     rows: Rows = []
     for number, cells in table[1:]:
         texts = {
@@ -159,12 +176,17 @@ def _decode(name: str, content: bytes) -> str:
         ) from error
 
 
-def read_csv(name: str, content: bytes) -> tuple[Rows, list[Problem]]:
-    """Rows of a CSV file, separated by ";" or ",", UTF-8 with or without a BOM."""
-    text = _decode(name, content)
+def _csv_reader(text: str, *, first_row_only: bool = False) -> Any:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return csv.reader(
+        io.StringIO(first_line if first_row_only else text, newline=""), delimiter=delimiter
+    )
+
+
+def read_csv(name: str, content: bytes) -> tuple[Rows, list[Problem]]:
+    """Rows of a CSV file, separated by ";" or ",", UTF-8 with or without a BOM."""
+    reader = _csv_reader(_decode(name, content))
     table: list[tuple[int, list[Any]]] = []
     try:
         for number, cells in enumerate(reader, start=1):
@@ -241,18 +263,57 @@ def _too_many_rows(name: str) -> InputError:
 READERS = {"csv": read_csv, "xlsx": read_xlsx, "jsonl": read_jsonl_upload}
 
 
-def check_upload(*, name: str, content: bytes) -> tuple[list[dict[str, Any]], list[Problem]]:
+def precheck_upload(*, name: str, content: bytes) -> None:
+    """The checks that take no time, made while the person waits: an InputError when the
+    file's type, its text encoding or its header row shows that it cannot be imported.
+
+    Reading every row is left to `check_batch`, in the background.
+    """
+    fmt = file_format(name)
+    if fmt == "xlsx":
+        if not zipfile.is_zipfile(io.BytesIO(content)):
+            raise InputError(
+                _("%(file)s: cannot be read as an XLSX workbook.") % {"file": name}, file=name
+            )
+        return
+    text = _decode(name, content)
+    if not text.strip():
+        raise InputError(_("%(file)s: the file is empty.") % {"file": name}, file=name)
+    if fmt == "csv":
+        try:
+            header = next(_csv_reader(text, first_row_only=True), [])
+        except csv.Error as error:
+            raise InputError(
+                _("%(file)s, row %(line)d: not valid CSV (%(error)s)")
+                % {"file": name, "line": 1, "error": error},
+                file=name,
+                line=1,
+            ) from error
+        _header(name, 1, header)
+
+
+def check_upload(
+    *, name: str, content: bytes, progress: Callable[[int], None] | None = None
+) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Read and check an uploaded file: the cleaned records and every problem, by row.
 
     A file that cannot be read at all (wrong type, not UTF-8, no header, empty) is an
     InputError; problems of single rows are returned so that they can all be shown.
+    `progress` is told the share of the work done, in percent.
     """
     rows, problems = READERS[file_format(name)](name, content)
     if not rows:
         raise InputError(
             _("%(file)s: there is no organisation in this file.") % {"file": name}, file=name
         )
-    records, found = check_organisation_records(rows)
+    checked = None
+    if progress:
+        progress(READ_SHARE)
+
+        def checked(count: int) -> None:
+            progress(READ_SHARE + CHECK_SHARE * count // len(rows))
+
+    records, found = check_organisation_records(rows, progress=checked)
     problems = sorted([*problems, *found], key=lambda problem: problem.line)
     return records, problems
 
@@ -263,30 +324,50 @@ def possible_duplicates(
     """For each record, the organisations of the directory it may be a second copy of.
 
     The same test as the import's duplicate flagging (equal name fingerprints, or names
-    sharing their longest word that are close enough), in one pass over the directory's
-    fingerprints rather than one search per row. The organisation a record would update
+    sharing their rarest word that are close enough, the closest first), in one pass over
+    the directory's fingerprints rather than one search per row. The organisation a record would update
     (same source and id) is not its duplicate.
     """
     by_fingerprint: dict[str, list[int]] = {}
     by_word: dict[str, list[tuple[int, str]]] = {}
-    rows = Organisation.objects.filter(archived=False).values_list("pk", "fingerprint")
-    for pk, fingerprint in rows.iterator(chunk_size=5000):
-        if fingerprint:
-            by_fingerprint.setdefault(fingerprint, []).append(pk)
-            by_word.setdefault(max(fingerprint.split(), key=len), []).append((pk, fingerprint))
+    frequency: Counter[str] = Counter()
+    rows = list(
+        Organisation.objects.filter(archived=False)
+        .exclude(fingerprint="")
+        .values_list("pk", "fingerprint")
+        .iterator(chunk_size=5000)
+    )
+    for _pk, fingerprint in rows:
+        frequency.update(set(fingerprint.split()))
+
+    def block(fingerprint: str) -> str:
+        # The rarest word of a name keeps its candidate list short, however common the rest.
+        return min(fingerprint.split(), key=lambda word: (frequency[word], -len(word), word))
+
+    for pk, fingerprint in rows:
+        by_fingerprint.setdefault(fingerprint, []).append(pk)
+        by_word.setdefault(block(fingerprint), []).append((pk, fingerprint))
+    cutoff = DUPLICATE_THRESHOLD * 100
     found: list[list[int]] = []
     for record in records:
         fingerprint = name_fingerprint(record.get("name") or "")
         matches: list[int] = []
         if fingerprint:
             matches = by_fingerprint.get(fingerprint, [])[:limit]
-            for pk, other in by_word.get(max(fingerprint.split(), key=len), [])[:200]:
-                if len(matches) >= limit:
-                    break
-                if other != fingerprint and (
-                    fuzz.token_sort_ratio(fingerprint, other) / 100.0 >= DUPLICATE_THRESHOLD
-                ):
-                    matches = [*matches, pk]
+            candidates = [
+                (pk, other)
+                for pk, other in by_word.get(block(fingerprint), [])[:200]
+                if other != fingerprint
+            ]
+            if len(matches) < limit and candidates:
+                close = process.extract(
+                    fingerprint,
+                    [other for _pk, other in candidates],
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=cutoff,
+                    limit=limit - len(matches),
+                )
+                matches = [*matches, *(candidates[index][0] for _o, _s, index in close)]
         found.append(matches)
     involved = {pk for matches in found for pk in matches}
     organisations = Organisation.objects.filter(pk__in=involved).only(
@@ -319,23 +400,91 @@ def permission_problems(*, user: Any, source: str, records: list[dict[str, Any]]
 
 
 def stage_upload(*, user: Any, name: str, content: bytes, source: str) -> ImportBatch:
-    """Check an uploaded file and keep it, with its problems, as a batch to preview."""
-    records, problems = check_upload(name=name, content=content)
-    problems = sorted(
-        [*problems, *permission_problems(user=user, source=source, records=records)],
-        key=lambda problem: problem.line,
-    )
-    for record, duplicates in zip(
-        records, possible_duplicates(records, source=source), strict=True
-    ):
-        record["_duplicates"] = duplicates
-    return ImportBatch.objects.create(
+    """Keep an uploaded file as a batch and check it in the background (`check_batch`).
+
+    The quick checks of `precheck_upload` are made first, so that a file of the wrong
+    kind is refused at once (InputError) and nothing is kept. The check starts once the
+    transaction commits; the batch's page follows its progress.
+    """
+    from jumelage.directory.tasks import check_upload_task
+
+    precheck_upload(name=name, content=content)
+    batch = ImportBatch.objects.create(
         created_by=user,
         filename=PurePath(name).name[:255],
         source=source,
-        records=records,
-        problems=[problem.as_dict() for problem in problems],
+        content=content,
+        status=ImportBatch.Status.CHECKING,
     )
+    language = get_language()
+    transaction.on_commit(lambda: check_upload_task.enqueue(batch.pk, language))
+    return batch
+
+
+def check_batch(*, batch: ImportBatch) -> ImportBatch:
+    """Read and check a staged batch's file: records, problems by row, possible duplicates.
+
+    Safe to repeat: a batch that is no longer being checked is returned as it is. Progress
+    is written to the batch's row as the work goes, so that its page can show it. A file
+    that cannot be read marks the batch failed, with the message naming the file and the
+    line; either way the file's bytes are then dropped.
+    """
+    batch = ImportBatch.objects.get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.CHECKING:
+        return batch
+    rows = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.CHECKING)
+    shown = {"percent": 0, "at": 0.0}
+
+    def report(percent: int) -> None:
+        # Each write is a commit: a few a second are enough for a page polling every second.
+        now = time.monotonic()
+        if percent > shown["percent"] and now - shown["at"] >= PROGRESS_INTERVAL:
+            shown.update(percent=percent, at=now)
+            rows.update(progress=percent)
+
+    try:
+        records, problems = check_upload(
+            name=batch.filename, content=bytes(batch.content), progress=report
+        )
+        problems = sorted(
+            [
+                *problems,
+                *permission_problems(user=batch.created_by, source=batch.source, records=records),
+            ],
+            key=lambda problem: problem.line,
+        )
+        report(READ_SHARE + CHECK_SHARE)
+        duplicates = possible_duplicates(records, source=batch.source)
+    except InputError as error:
+        outcome = {
+            "status": ImportBatch.Status.FAILED,
+            "error": error.message,
+            "content": b"",
+            "progress": 100,
+        }
+    except Exception:
+        rows.update(
+            status=ImportBatch.Status.FAILED,
+            error=_(
+                "This file could not be checked. Upload it again; if it fails again, tell an administrator."
+            ),
+            content=b"",
+        )
+        raise
+    else:
+        for record, found in zip(records, duplicates, strict=True):
+            record["_duplicates"] = found
+        outcome = {
+            "status": ImportBatch.Status.PREVIEW,
+            "records": records,
+            "problems": [problem.as_dict() for problem in problems],
+            "content": b"",
+            "progress": 100,
+        }
+    rows.update(**outcome)
+    for name, value in outcome.items():
+        setattr(batch, name, value)
+    return batch
 
 
 def _programme_of(user: Any) -> Programme | None:
@@ -348,13 +497,18 @@ def commit_batch(*, batch: ImportBatch, actor: Any) -> ImportResult | None:
     """Import a previewed batch all or nothing; None if it was already committed.
 
     New organisations join the programme the actor manages. A batch with problems is
-    refused with a DomainError, and so is one that would now update organisations the
-    actor may not edit.
+    refused with a DomainError, and so is one still being checked or that could not be read,
+    or one that would now update organisations the actor may not edit.
     """
     claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.PREVIEW).update(
         status=ImportBatch.Status.COMMITTED
     )
     if not claimed:
+        status = ImportBatch.objects.filter(pk=batch.pk).values_list("status", flat=True).first()
+        if status == ImportBatch.Status.CHECKING:
+            raise DomainError(_("This file is still being checked: wait for the preview."))
+        if status == ImportBatch.Status.FAILED:
+            raise DomainError(_("This file could not be read: correct it and upload it again."))
         return None
     if batch.problems:
         raise DomainError(_("This file has problems: correct them and upload it again."))

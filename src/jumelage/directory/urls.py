@@ -27,5 +27,6 @@ from jumelage.directory import import_views  # noqa: E402
 urlpatterns += [
     path("import/", import_views.import_upload, name="import_upload"),
     path("import/<int:pk>/", import_views.import_preview, name="import_preview"),
+    path("import/<int:pk>/progress/", import_views.import_progress, name="import_progress"),
     path("import/<int:pk>/commit/", import_views.import_commit, name="import_commit"),
 ]

@@ -88,13 +88,15 @@ def organisation_detail(request, pk: int):
 
 def _save_organisation(request, organisation: Organisation, form: OrganisationForm):
     try:
-        saved, duplicates = services.save_organisation(
+        saved, duplicates = services.save_organisation_record(
             actor=request.user,
-            organisation=form.save(),
-            sectors=form.cleaned_data["sector_codes"],
-            activities=form.activities(),
+            organisation=organisation,
+            changes=form.record_changes(),
             expected_version=form.cleaned_data.get("version") if organisation.pk else None,
         )
+    except services.InvalidRecord as error:
+        form.add_record_problems(error.problems)
+        return None
     except services.StaleEdit as error:
         form.add_error(None, error.message)
         return None
@@ -117,7 +119,7 @@ def organisation_create(request):
     if request.method == "POST" and form.is_valid():
         managed = rules.managed_programme_ids(request.user)
         if managed:
-            form.instance.programme_id = min(managed)
+            organisation.programme_id = min(managed)
         response = _save_organisation(request, organisation, form)
         if response:
             return response

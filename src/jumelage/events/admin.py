@@ -4,7 +4,6 @@ from jumelage.events.models import (
     Event,
     Meeting,
     MeetingRequest,
-    Notification,
     Participant,
     ScheduleRun,
     Session,
@@ -58,4 +57,3 @@ class ScheduleRunAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Table)
-admin.site.register(Notification)

@@ -440,32 +440,3 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.run}: {self.meeting_id} → {self.slot_id}/{self.table_id}"
-
-
-class Notification(models.Model):
-    """An in-app notice for a person; its text is rendered in the reader's language."""
-
-    class Kind(models.TextChoices):
-        REQUEST_RECEIVED = "request_received", _("meeting request received")
-        REQUEST_ACCEPTED = "request_accepted", _("meeting request accepted")
-        REQUEST_DECLINED = "request_declined", _("meeting request declined")
-        REQUEST_EXPIRED = "request_expired", _("meeting request expired")
-        SCHEDULE_CHANGED = "schedule_changed", _("agenda changed")
-        REGISTRATION_APPROVED = "registration_approved", _("registration approved")
-
-    person = models.ForeignKey(
-        "directory.Person", on_delete=models.CASCADE, related_name="event_notifications"
-    )
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=32, choices=Kind.choices)
-    params = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self) -> str:
-        return f"{self.kind} → {self.person_id}"

@@ -25,7 +25,6 @@ from jumelage.events.models import (
     Event,
     Meeting,
     MeetingRequest,
-    Notification,
     Participant,
     ScheduleRun,
     Session,
@@ -33,7 +32,20 @@ from jumelage.events.models import (
     Slot,
     Table,
 )
-from jumelage.events.notifications import notify
+from jumelage.notifications import services as notifications
+from jumelage.notifications.models import Notification
+
+
+def notify(
+    *, person: Person, event: Event, kind: str, params: dict[str, Any], link: str = ""
+) -> None:
+    """Tell a participant what happened at `event`, in the app and by e-mail."""
+    notifications.notify(
+        recipients=[person],
+        kind=kind,
+        params={"event": event.title, "event_id": event.pk, **params},
+        link=link,
+    )
 
 
 class StaleSchedule(DomainError):

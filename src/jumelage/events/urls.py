@@ -6,7 +6,6 @@ app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="event_list"),
     path("new/", views.event_create, name="event_create"),
-    path("notifications/", views.notifications, name="notifications"),
     path("<int:pk>/", views.event_detail, name="event_detail"),
     path("<int:pk>/edit/", views.event_edit, name="event_edit"),
     path("<int:pk>/setup/", views.event_setup, name="event_setup"),

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -33,14 +32,14 @@ from jumelage.events.models import (
     Event,
     Meeting,
     MeetingRequest,
-    Notification,
     Participant,
     ScheduleRun,
     Session,
     Side,
     Table,
 )
-from jumelage.events.notifications import notification_text
+from jumelage.notifications import selectors as notification_selectors
+from jumelage.notifications import services as notification_services
 
 
 def _event(request, pk: int) -> Event:
@@ -128,12 +127,7 @@ def event_detail(request, pk: int):
     participant = rules.participation(request.user, event)
     unread = []
     if participant is not None:
-        unread = [
-            notification_text(n)
-            for n in Notification.objects.filter(
-                person=participant.person, event=event, read_at__isnull=True
-            )[:10]
-        ]
+        unread = list(notification_selectors.unread_of(request.user, event_id=event.pk)[:10])
     context = {
         "event": event,
         "sessions": event.sessions.all(),
@@ -349,9 +343,7 @@ def request_list(request, pk: int):
         "requester__person__organisation", "recipient__person__organisation"
     )
     if me is not None:
-        Notification.objects.filter(person=me.person, event=event, read_at__isnull=True).update(
-            read_at=timezone.now()
-        )
+        notification_services.mark_read(user=request.user, event_id=event.pk)
     context = {
         "event": event,
         "me": me,
@@ -726,19 +718,3 @@ def meetings_csv(request, pk: int):
     response = HttpResponse(exports.meetings_csv(event), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meetings-{event.pk}.csv"'
     return response
-
-
-@login_required
-def notifications(request):
-    person = getattr(request.user, "person", None)
-    rows = (
-        Notification.objects.filter(person=person).select_related("event")[:100]
-        if person is not None
-        else []
-    )
-    items = [{"notification": n, "text": notification_text(n)} for n in rows]
-    if person is not None:
-        Notification.objects.filter(person=person, read_at__isnull=True).update(
-            read_at=timezone.now()
-        )
-    return render(request, "events/notifications.html", {"items": items})

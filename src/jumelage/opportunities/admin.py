@@ -1,11 +1,6 @@
 from django.contrib import admin
 
-from jumelage.opportunities.models import (
-    CooperationProfile,
-    ExpressionOfInterest,
-    Notification,
-    SavedSearch,
-)
+from jumelage.opportunities.models import CooperationProfile, ExpressionOfInterest, SavedSearch
 
 
 @admin.register(CooperationProfile)
@@ -28,10 +23,4 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
 @admin.register(SavedSearch)
 class SavedSearchAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "q", "alerts"]
-    raw_id_fields = ["user"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["user", "kind", "created_at", "read_at"]
     raw_id_fields = ["user"]

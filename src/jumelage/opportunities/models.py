@@ -1,5 +1,5 @@
-"""Cooperation profiles (EEN-style offers and requests), expressions of interest, saved
-searches with their alert dispatches, and in-app notifications."""
+"""Cooperation profiles (EEN-style offers and requests), expressions of interest, and saved
+searches with their alert dispatches."""
 
 from __future__ import annotations
 
@@ -292,39 +292,3 @@ class AlertDispatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.saved_search} {self.day}"
-
-
-class Notification(models.Model):
-    """Something a user should know about, shown in the app; rendered in their language."""
-
-    class Kind(models.TextChoices):
-        INTEREST_RECEIVED = "interest_received", _("interest received")
-        INTEREST_ACCEPTED = "interest_accepted", _("interest accepted")
-        INTEREST_DECLINED = "interest_declined", _("interest declined")
-        PROFILE_SUBMITTED = "profile_submitted", _("profile submitted for review")
-        PROFILE_PUBLISHED = "profile_published", _("profile published")
-        PROFILE_RETURNED = "profile_returned", _("profile returned to draft")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    kind = models.CharField(max_length=32, choices=Kind.choices)
-    params = models.JSONField(default=dict)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["user", "read_at"])]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.kind}"
-
-    @property
-    def text(self) -> str:
-        from jumelage.opportunities.notify import notification_text
-
-        return notification_text(self.kind, self.params)

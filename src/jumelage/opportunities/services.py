@@ -20,13 +20,15 @@ from jumelage.core import audit
 from jumelage.core.errors import DomainError, PermissionDenied
 from jumelage.directory.models import Activity, Organisation, Sector
 from jumelage.engines.text import default_vocabulary, search_key
-from jumelage.opportunities import notify, rules
+from jumelage.notifications import services as notifications
+from jumelage.notifications.models import Notification
+from jumelage.notifications.texts import absolute
+from jumelage.opportunities import rules
 from jumelage.opportunities.models import (
     VALIDITY,
     AlertDispatch,
     CooperationProfile,
     ExpressionOfInterest,
-    Notification,
     PartnershipType,
     SavedSearch,
 )
@@ -181,21 +183,21 @@ def transition_profile(
     if action == "submit":
         profile.status = Status.SUBMITTED
         profile.submitted_at = now
-        notify.notify(
-            users=_reviewer_users(profile.organisation),
+        notifications.notify(
+            recipients=_reviewer_users(profile.organisation),
             kind=Notification.Kind.PROFILE_SUBMITTED,
             params=params,
-            url=url,
+            link=url,
         )
     elif action in {"withdraw", "return"}:
         profile.status = Status.DRAFT
         if action == "return":
             profile.review_comment = comment
-            notify.notify(
-                users=_owner_users(profile.organisation, also=[profile.created_by]),
+            notifications.notify(
+                recipients=_owner_users(profile.organisation, also=[profile.created_by]),
                 kind=Notification.Kind.PROFILE_RETURNED,
                 params={**params, "comment": comment or "—"},
-                url=url,
+                link=url,
             )
     elif action == "publish":
         profile.status = Status.PUBLISHED
@@ -203,11 +205,11 @@ def transition_profile(
         profile.published_by = actor if getattr(actor, "is_authenticated", False) else None
         profile.expires_at = now + VALIDITY
         profile.review_comment = comment
-        notify.notify(
-            users=_owner_users(profile.organisation, also=[profile.created_by]),
+        notifications.notify(
+            recipients=_owner_users(profile.organisation, also=[profile.created_by]),
             kind=Notification.Kind.PROFILE_PUBLISHED,
             params=params,
-            url=url,
+            link=url,
         )
     elif action == "close":
         profile.status = Status.CLOSED
@@ -287,11 +289,11 @@ def express_interest(
             _("%(organisation)s has already expressed interest in this profile.")
             % {"organisation": organisation.display_name}
         ) from error
-    notify.notify(
-        users=_owner_users(profile.organisation, also=[profile.created_by]),
+    notifications.notify(
+        recipients=_owner_users(profile.organisation, also=[profile.created_by]),
         kind=Notification.Kind.INTEREST_RECEIVED,
         params={"title": profile.title, "organisation": organisation.display_name},
-        url=reverse("opportunities:interest_detail", args=[interest.pk]),
+        link=reverse("opportunities:interest_detail", args=[interest.pk]),
     )
     audit.record(actor=actor, action="interest", obj=interest)
     return interest
@@ -317,23 +319,16 @@ def decide_interest(
     interest.decided_by = actor
     interest.decided_at = timezone.now()
     interest.save()
-    notify.notify(
-        users=_owner_users(interest.organisation, also=[interest.created_by]),
+    notifications.notify(
+        recipients=_owner_users(interest.organisation, also=[interest.created_by]),
         kind=Notification.Kind.INTEREST_ACCEPTED if accept else Notification.Kind.INTEREST_DECLINED,
         params={"title": interest.profile.title},
-        url=reverse("opportunities:interest_detail", args=[interest.pk]),
+        link=reverse("opportunities:interest_detail", args=[interest.pk]),
     )
     audit.record(
         actor=actor, action="interest_accept" if accept else "interest_decline", obj=interest
     )
     return interest
-
-
-@transaction.atomic
-def mark_notifications_read(*, user: Any) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
 
 
 # Saved searches and alerts ----------------------------------------------------------------
@@ -375,7 +370,7 @@ def _digest_lines(saved_search: SavedSearch, profiles: list[CooperationProfile])
         % {"count": len(profiles), "name": saved_search.name}
     ]
     for profile in profiles:
-        url = notify.absolute(reverse("opportunities:profile_detail", args=[profile.pk]))
+        url = absolute(reverse("opportunities:profile_detail", args=[profile.pk]))
         lines.append(
             _("%(type)s — %(title)s (%(country)s)\n%(summary)s\n%(url)s")
             % {
@@ -438,12 +433,15 @@ def send_alerts(*, today: date | None = None, now: datetime | None = None) -> in
             if not profiles:
                 continue
             user = saved_search.user
-            with translation.override(notify._language_of(user)):
+            to = notifications.addressee(user)
+            if to is None:
+                continue
+            with translation.override(to.language):
                 subject = _("Jumelage: new profiles for “%(name)s”") % {"name": saved_search.name}
-                lines = _digest_lines(saved_search, profiles)
+                body = "\n\n".join(_digest_lines(saved_search, profiles))
             transaction.on_commit(
-                lambda user=user, subject=subject, lines=lines: notify.send_in_language(
-                    user=user, subject=subject, body_lines=lines
+                lambda to=to, subject=subject, body=body: notifications.send_email(
+                    to=to, subject=subject, body=body
                 )
             )
             sent += 1

@@ -20,5 +20,4 @@ urlpatterns = [
     path("interests/<int:pk>/decide/", views.interest_decide, name="interest_decide"),
     path("searches/", views.saved_search_list, name="saved_search_list"),
     path("searches/<int:pk>/delete/", views.saved_search_delete, name="saved_search_delete"),
-    path("notifications/", views.notification_list, name="notification_list"),
 ]

@@ -21,11 +21,7 @@ from jumelage.opportunities.forms import (
     ProfileSearchForm,
     SavedSearchForm,
 )
-from jumelage.opportunities.models import (
-    CooperationProfile,
-    Notification,
-    SavedSearch,
-)
+from jumelage.opportunities.models import CooperationProfile, SavedSearch
 
 
 def _filters(request) -> tuple[ProfileSearchForm, selectors.ProfileFilters]:
@@ -58,9 +54,6 @@ def profile_list(request):
         if request.user.is_authenticated
         else 0,
         "save_form": SavedSearchForm(initial={"alerts": True}),
-        "unread": Notification.objects.filter(user=request.user, read_at__isnull=True).count()
-        if request.user.is_authenticated
-        else 0,
     }
     template = "opportunities/_results.html" if request.htmx else "opportunities/profile_list.html"
     return render(request, template, context)
@@ -285,12 +278,3 @@ def saved_search_delete(request, pk: int):
     services.delete_search(user=request.user, saved_search=saved_search)
     messages.success(request, _("Saved search deleted."))
     return redirect("opportunities:saved_search_list")
-
-
-@login_required
-def notification_list(request):
-    notifications = Notification.objects.filter(user=request.user)[:100]
-    if request.method == "POST":
-        services.mark_notifications_read(user=request.user)
-        return redirect("opportunities:notification_list")
-    return render(request, "opportunities/notification_list.html", {"notifications": notifications})

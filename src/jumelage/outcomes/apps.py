@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class OutcomesConfig(AppConfig):
     name = "jumelage.outcomes"
     label = "outcomes"
+
+    def ready(self) -> None:
+        from jumelage.outcomes import signals
+
+        signals.connect()

@@ -1,9 +1,12 @@
 """The internationalisation plan: objectives, actions, accompanied organisations, outcomes.
 
-Figures are never stored: they are computed from these records by `selectors.plan_figures`.
+Figures are never typed in: they are computed from these records by `selectors.plan_figures`
+(and stored per data version in `FiguresSnapshot`, so every process serves the same numbers).
 Outcomes are versioned: every change appends a `ChangeLog` entry (its id is the plan's data
-version) and an `OutcomeVersion` snapshot valid from that entry until the next change, so a
-report can say which data version it used and be recomputed as of that version.
+version) and an `OutcomeVersion` snapshot valid from that entry until the next change; the
+meetings, requests, interests, logged contacts and accompaniments the funnel counts are copied
+into `FunnelRecord` rows versioned the same way. So a report can say which data version it used
+and be recomputed as of that version.
 """
 
 from __future__ import annotations
@@ -431,3 +434,83 @@ class FollowUpReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id}/{self.participant_id} +{self.months}m"
+
+
+class FunnelRecord(models.Model):
+    """What a meeting, meeting request, interest, logged contact or accompaniment said between
+    two data versions: the rows the funnel is counted from, versioned like `OutcomeVersion`.
+
+    They copy the records of the events and opportunities apps (and of this app's follow-up
+    log and accompaniments) when those change, so a report for a past period can be recomputed
+    as of its data version even after a meeting was moved, checked in again or deleted. The
+    two organisations are stored lowest id first, each with its region and sectors (",3,7,")
+    as they were when the row was written.
+    """
+
+    class Kind(models.TextChoices):
+        REQUEST = "request", _("meeting request")
+        MEETING = "meeting", pgettext_lazy("B2B", "meeting")
+        INTEREST = "interest", _("expression of interest")
+        CONTACT = "contact", _("logged contact")
+        ACCOMPANIMENT = "accompaniment", _("accompanied organisation")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    source_id = models.PositiveBigIntegerField()
+    valid_from = models.PositiveBigIntegerField()
+    valid_to = models.PositiveBigIntegerField(null=True, blank=True)
+    event_id = models.PositiveBigIntegerField(null=True)
+    day = models.DateField()
+    org_a = models.PositiveBigIntegerField(null=True)
+    org_b = models.PositiveBigIntegerField(null=True)
+    region_a = models.PositiveBigIntegerField(null=True)
+    region_b = models.PositiveBigIntegerField(null=True)
+    sectors_a = models.CharField(max_length=200, blank=True)
+    sectors_b = models.CharField(max_length=200, blank=True)
+    held = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["kind", "source_id", "valid_from"]
+        indexes = [
+            models.Index(fields=["plan", "valid_to", "kind", "day"]),
+            models.Index(fields=["plan", "kind", "source_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.source_id} v{self.valid_from}–{self.valid_to or ''}"
+
+
+class PlanSync(models.Model):
+    """What the plan's funnel records were last copied from: a fingerprint per source scope."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="+")
+    fingerprint = models.JSONField(default=dict)
+    synced_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"plan {self.plan_id} synced {self.synced_at}"
+
+
+class FiguresSnapshot(models.Model):
+    """Figures (or the network) computed once for a data version, shared by every process.
+
+    A data version's records never change, so a snapshot needs no invalidation: a change makes
+    a new version, whose figures are computed by a background task or by the first request.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16)
+    data_version = models.PositiveBigIntegerField()
+    key = models.CharField(max_length=64)
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "data_version", "key"], name="one_snapshot_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} plan {self.plan_id} v{self.data_version}"

@@ -20,31 +20,31 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
-from django.db.models import Count, F, Max, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, Greatest, Least, TruncDate
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from jumelage.directory.models import Organisation, Region, Sector
-from jumelage.events.models import Event, Meeting, MeetingRequest
-from jumelage.opportunities.models import ExpressionOfInterest
+from jumelage.events.models import Meeting
+from jumelage.outcomes import records as funnel
 from jumelage.outcomes.models import (
     Accompaniment,
     Action,
-    ChangeLog,
-    FollowUpEntry,
+    FiguresSnapshot,
+    FunnelRecord,
     Metric,
     Objective,
     Outcome,
     OutcomeVersion,
     Plan,
 )
+from jumelage.outcomes.records import data_version, plan_event_ids  # noqa: F401 (API)
 
 FUNNEL_KEYS = (
     "contacts",
@@ -97,11 +97,6 @@ class Figures:
         }
 
 
-def data_version(plan: Plan) -> int:
-    """The plan's current data version: the id of its latest change (0 before any)."""
-    return ChangeLog.objects.filter(plan=plan).aggregate(v=Max("id"))["v"] or 0
-
-
 def _pk(value: Any) -> int | None:
     return getattr(value, "pk", value) if value not in (None, "") else None
 
@@ -123,15 +118,6 @@ def _either(first: str, second: str, sector_id: int | None, region_id: int | Non
     if not sector_id and not region_id:
         return Q()
     return _org_matches(first, sector_id, region_id) | _org_matches(second, sector_id, region_id)
-
-
-def plan_event_ids(plan: Plan) -> list[int]:
-    return list(
-        Action.objects.filter(plan=plan, event__isnull=False)
-        .order_by("event_id")
-        .values_list("event_id", flat=True)
-        .distinct()
-    )
 
 
 def _day_range(date_from: date, date_to: date) -> tuple[datetime, datetime]:
@@ -162,77 +148,6 @@ def plan_meetings_with_day(plan: Plan, date_from: date, date_to: date) -> QueryS
     return plan_meetings(plan, date_from, date_to).annotate(
         day=Coalesce(TruncDate("slot__starts_at"), F("event__start_date"))
     )
-
-
-def _requests(plan, date_from, date_to, sector_id, region_id) -> QuerySet[MeetingRequest]:
-    start, end = _day_range(date_from, date_to)
-    return (
-        MeetingRequest.objects.filter(event_id__in=plan_event_ids(plan))
-        .filter(created_at__gte=start, created_at__lt=end)
-        .filter(
-            _either(
-                "requester__person__organisation",
-                "recipient__person__organisation",
-                sector_id,
-                region_id,
-            )
-        )
-        .order_by()
-    )
-
-
-def _interests(plan, date_from, date_to, sector_id, region_id) -> QuerySet[ExpressionOfInterest]:
-    accompanied = Accompaniment.objects.filter(plan=plan).values("organisation_id")
-    start, end = _day_range(date_from, date_to)
-    return (
-        ExpressionOfInterest.objects.filter(
-            Q(organisation_id__in=accompanied) | Q(profile__organisation_id__in=accompanied)
-        )
-        .filter(created_at__gte=start, created_at__lt=end)
-        .filter(_either("organisation", "profile__organisation", sector_id, region_id))
-        .order_by()
-    )
-
-
-def _logged_contacts(plan, date_from, date_to, sector_id, region_id) -> QuerySet[FollowUpEntry]:
-    return (
-        FollowUpEntry.objects.filter(
-            accompaniment__plan=plan,
-            counterpart__isnull=False,
-            date__gte=date_from,
-            date__lte=date_to,
-        )
-        .filter(_either("accompaniment__organisation", "counterpart", sector_id, region_id))
-        .order_by()
-    )
-
-
-def count_contacts(plan, date_from, date_to, sector_id=None, region_id=None) -> int:
-    """Distinct unordered organisation pairs with any recorded interaction in the period."""
-
-    def pairs(queryset, first: str, second: str):
-        return (
-            queryset.exclude(**{first: F(second)})
-            .annotate(low=Least(first, second), high=Greatest(first, second))
-            .values_list("low", "high")
-        )
-
-    requests = pairs(
-        _requests(plan, date_from, date_to, sector_id, region_id),
-        "requester__person__organisation_id",
-        "recipient__person__organisation_id",
-    )
-    interests = pairs(
-        _interests(plan, date_from, date_to, sector_id, region_id),
-        "organisation_id",
-        "profile__organisation_id",
-    )
-    logged = pairs(
-        _logged_contacts(plan, date_from, date_to, sector_id, region_id),
-        "accompaniment__organisation_id",
-        "counterpart_id",
-    )
-    return requests.union(interests, logged).count()
 
 
 def outcome_rows(plan: Plan, date_from: date, date_to: date, as_of: int | None = None):
@@ -288,28 +203,21 @@ def _objective_name(objective: Objective) -> str:
     return " — ".join(parts)
 
 
-def _objective_actual(objective, plan, date_from, date_to, rows, held: int | None) -> int:
+def _objective_actual(objective, funnel_rows, date_from, date_to, rows, held: int | None) -> int:
     sector_id, region_id = objective.sector_id, objective.region_id
     if objective.metric == Metric.ORGANISATIONS:
         return (
-            Accompaniment.objects.filter(plan=plan, since__lte=date_to)
-            .filter(_org_matches("organisation", sector_id, region_id))
+            funnel_rows.filter(kind=FunnelRecord.Kind.ACCOMPANIMENT, day__lte=date_to)
+            .filter(funnel.side(sector_id, region_id, "a"))
             .count()
         )
     if objective.metric == Metric.MEETINGS:
         if held is not None and not sector_id and not region_id:
             return held
         return (
-            plan_meetings(plan, date_from, date_to)
-            .filter(attendance=Meeting.Attendance.HELD)
-            .filter(
-                _either(
-                    "first__person__organisation",
-                    "second__person__organisation",
-                    sector_id,
-                    region_id,
-                )
-            )
+            funnel.in_period(funnel_rows, date_from, date_to)
+            .filter(kind=FunnelRecord.Kind.MEETING, held=True)
+            .filter(funnel.either(sector_id, region_id))
             .count()
         )
     total = _empty_breakdown("")
@@ -321,45 +229,42 @@ def _objective_actual(objective, plan, date_from, date_to, rows, held: int | Non
     return total[objective.metric]
 
 
-# Figures are cached under a fingerprint of every record they read: the plan's data version
-# (its change log) and the count, newest id and last change of the meetings, requests and
-# interests of other apps. Any new or changed record changes the key; the timeout only bounds
-# what the fingerprint cannot see (an organisation moving to another region or sector).
-CACHE_SECONDS = 600
+# Figures are stored in the database per data version (`FiguresSnapshot`), so every process
+# serves the same numbers and a page after a change is computed once, by a background task or
+# by the first request. Before reading, `records.sync` copies any change of the meetings,
+# requests and interests of other apps into the plan's funnel records, as a new data version.
 
 
-def fingerprint(plan: Plan) -> tuple:
-    """What the plan's figures depend on, read in a few cheap aggregate queries."""
-    events = plan_event_ids(plan)
-    meetings = Meeting.objects.filter(event_id__in=events).aggregate(
-        n=Count("id"), top=Max("id"), changed=Max("updated_at")
-    )
-    requests = MeetingRequest.objects.filter(event_id__in=events).aggregate(
-        n=Count("id"), top=Max("id")
-    )
-    interests = ExpressionOfInterest.objects.aggregate(n=Count("id"), top=Max("id"))
-    # Schedules move meetings between slots (and so between days) in bulk, without touching
-    # `updated_at`; each event's schedule version says when that happened.
-    schedules = tuple(
-        Event.objects.filter(pk__in=events).order_by("pk").values_list("pk", "schedule_version")
-    )
-    return (
-        data_version(plan),
-        schedules,
-        tuple(meetings.values()),
-        tuple(requests.values()),
-        tuple(interests.values()),
-    )
+def _snapshot_key(kind: str, arguments: tuple) -> str:
+    material = repr((kind, arguments, get_language()))
+    return hashlib.sha256(material.encode()).hexdigest()
 
 
-def cached(kind: str, plan: Plan, arguments: tuple, compute: Any) -> Any:
-    key_material = repr((kind, plan.pk, arguments, get_language(), fingerprint(plan)))
-    key = f"outcomes:{kind}:{plan.pk}:{hashlib.sha256(key_material.encode()).hexdigest()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
+def stored(kind: str, plan: Plan, version: int, arguments: tuple, compute, dump, load) -> Any:
+    """The snapshot of `kind` for the plan at `version`, computed and stored when missing."""
+    key = _snapshot_key(kind, arguments)
+    payload = (
+        FiguresSnapshot.objects.filter(plan=plan, kind=kind, data_version=version, key=key)
+        .values_list("payload", flat=True)
+        .first()
+    )
+    if payload is not None:
+        return load(payload)
+    value = compute()
+    FiguresSnapshot.objects.bulk_create(
+        [FiguresSnapshot(plan=plan, kind=kind, data_version=version, key=key, payload=dump(value))],
+        ignore_conflicts=True,
+    )
+    # Older versions' snapshots are kept a day for reports recomputed "as of" them.
+    FiguresSnapshot.objects.filter(
+        plan=plan,
+        data_version__lt=version,
+        created_at__lt=timezone.now() - timedelta(days=SNAPSHOT_DAYS),
+    ).delete()
     return value
+
+
+SNAPSHOT_DAYS = 1
 
 
 def plan_figures(
@@ -373,21 +278,71 @@ def plan_figures(
 ) -> Figures:
     """Every figure of a plan for a period (default: the plan's whole span), computed from records.
 
-    `as_of` recomputes the outcome figures as they stood at that data version; meetings,
-    requests and interests are read as they are now (they are dated records of other apps).
+    `as_of` recomputes the figures as they stood at that data version: outcomes from their
+    snapshots, meetings, requests, interests, logged contacts and accompaniments from the
+    plan's funnel records.
     """
-    return cached(
+    current = funnel.sync(plan)
+    version = current if as_of is None or as_of >= current else as_of
+    arguments = (
+        (date_from or plan.start_date).isoformat(),
+        (date_to or plan.end_date).isoformat(),
+        _pk(sector),
+        _pk(region),
+    )
+    return stored(
         "figures",
         plan,
-        (date_from, date_to, _pk(sector), _pk(region), as_of),
+        version,
+        arguments,
         lambda: _compute_figures(
             plan=plan,
             date_from=date_from,
             date_to=date_to,
             sector=sector,
             region=region,
-            as_of=as_of,
+            as_of=None if version == current else version,
+            version=version,
         ),
+        _dump_figures,
+        lambda payload: _load_figures(plan, payload),
+    )
+
+
+def _dump_figures(figures: Figures) -> dict[str, Any]:
+    return {
+        "date_from": figures.date_from.isoformat(),
+        "date_to": figures.date_to.isoformat(),
+        "sector": figures.sector.pk if figures.sector else None,
+        "region": figures.region.pk if figures.region else None,
+        "data_version": figures.data_version,
+        "funnel": figures.funnel,
+        "by_sector": figures.by_sector,
+        "by_region": figures.by_region,
+        "by_action": figures.by_action,
+        "objectives": figures.objectives,
+        "by_month": figures.by_month,
+        "by_kind": figures.by_kind,
+        "amounts": {currency: str(amount) for currency, amount in figures.amounts.items()},
+    }
+
+
+def _load_figures(plan: Plan, payload: dict[str, Any]) -> Figures:
+    return Figures(
+        plan=plan,
+        date_from=date.fromisoformat(payload["date_from"]),
+        date_to=date.fromisoformat(payload["date_to"]),
+        sector=Sector.objects.filter(pk=payload["sector"]).first() if payload["sector"] else None,
+        region=Region.objects.filter(pk=payload["region"]).first() if payload["region"] else None,
+        data_version=payload["data_version"],
+        funnel=payload["funnel"],
+        by_sector=payload["by_sector"],
+        by_region=payload["by_region"],
+        by_action=payload["by_action"],
+        objectives=payload["objectives"],
+        by_month=[(month, n) for month, n in payload["by_month"]],
+        by_kind=payload["by_kind"],
+        amounts={currency: Decimal(amount) for currency, amount in payload["amounts"].items()},
     )
 
 
@@ -399,18 +354,39 @@ def _compute_figures(
     sector: Sector | int | None = None,
     region: Region | int | None = None,
     as_of: int | None = None,
+    version: int,
 ) -> Figures:
     date_from = date_from or plan.start_date
     date_to = date_to or plan.end_date
     sector_id, region_id = _pk(sector), _pk(region)
-    version = as_of if as_of is not None else data_version(plan)
+    Kind = FunnelRecord.Kind
 
-    meetings = plan_meetings(plan, date_from, date_to).filter(
-        _either("first__person__organisation", "second__person__organisation", sector_id, region_id)
+    funnel_rows = funnel.records(plan, as_of)
+    in_period = funnel.in_period(funnel_rows, date_from, date_to).filter(
+        funnel.either(sector_id, region_id)
     )
-    held = meetings.filter(attendance=Meeting.Attendance.HELD)
+    counts = in_period.aggregate(
+        requests=Count("id", filter=Q(kind=Kind.REQUEST)),
+        interests=Count("id", filter=Q(kind=Kind.INTEREST)),
+    )
     held_by_event = dict(
-        held.values("event_id").annotate(n=Count("id")).values_list("event_id", "n")
+        in_period.filter(kind=Kind.MEETING, held=True)
+        .order_by()
+        .values("event_id")
+        .annotate(n=Count("id"))
+        .values_list("event_id", "n")
+    )
+    contacts = (
+        in_period.filter(
+            kind__in=[Kind.REQUEST, Kind.INTEREST, Kind.CONTACT],
+            org_a__isnull=False,
+            org_b__isnull=False,
+        )
+        .exclude(org_a=F("org_b"))
+        .order_by()
+        .values("org_a", "org_b")
+        .distinct()
+        .count()
     )
 
     all_rows = list(outcome_rows(plan, date_from, date_to, as_of))
@@ -424,10 +400,10 @@ def _compute_figures(
     for row in rows:
         _add(totals, row)
 
-    funnel = {
-        "contacts": count_contacts(plan, date_from, date_to, sector_id, region_id),
-        "eois": _interests(plan, date_from, date_to, sector_id, region_id).count(),
-        "meetings_requested": _requests(plan, date_from, date_to, sector_id, region_id).count(),
+    funnel_figures = {
+        "contacts": contacts,
+        "eois": counts["interests"],
+        "meetings_requested": counts["requests"],
         "meetings_held": sum(held_by_event.values()),
         "agreements": totals["agreements"],
         "contracts": totals["contracts"],
@@ -480,7 +456,7 @@ def _compute_figures(
             }
         _add(by_action[key], row)
 
-    unfiltered_held = funnel["meetings_held"] if not sector_id and not region_id else None
+    unfiltered_held = funnel_figures["meetings_held"] if not sector_id and not region_id else None
     objectives = []
     for objective in Objective.objects.filter(plan=plan).select_related("sector", "region"):
         objectives.append(
@@ -488,7 +464,7 @@ def _compute_figures(
                 "name": _objective_name(objective),
                 "target": objective.target,
                 "actual": _objective_actual(
-                    objective, plan, date_from, date_to, all_rows, unfiltered_held
+                    objective, funnel_rows, date_from, date_to, all_rows, unfiltered_held
                 ),
                 "metric": objective.metric,
                 "id": objective.pk,
@@ -508,7 +484,7 @@ def _compute_figures(
         sector=Sector.objects.filter(pk=sector_id).first() if sector_id else None,
         region=Region.objects.filter(pk=region_id).first() if region_id else None,
         data_version=version,
-        funnel=funnel,
+        funnel=funnel_figures,
         by_sector=dict(sorted(by_sector.items(), key=lambda kv: (-kv[1]["outcomes"], kv[0]))),
         by_region=dict(sorted(by_region.items(), key=lambda kv: (-kv[1]["outcomes"], kv[0]))),
         by_action=by_action,
@@ -571,12 +547,18 @@ def cooperation_network(
     Group links (between regions or sectors) add up every edge, shown or not, so the picture
     of who works with whom across regions stays complete when individual edges are capped.
     """
+    version = funnel.sync(plan)
+    date_from = date_from or plan.start_date
+    date_to = date_to or plan.end_date
     arguments = (date_from, date_to, group_by, _pk(sector), _pk(region), max_nodes, max_edges)
-    return cached(
+    return stored(
         "network",
         plan,
-        arguments,
+        version,
+        (date_from.isoformat(), date_to.isoformat(), *arguments[2:]),
         lambda: _compute_network(plan, *arguments),
+        asdict,
+        lambda payload: Network(**payload),
     )
 
 
@@ -595,18 +577,15 @@ def _compute_network(
     sector_id, region_id = _pk(sector), _pk(region)
     weights: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     meeting_pairs = (
-        plan_meetings(plan, date_from, date_to)
-        .filter(attendance=Meeting.Attendance.HELD)
-        .filter(
-            _either(
-                "first__person__organisation", "second__person__organisation", sector_id, region_id
-            )
-        )
-        .values_list("first__person__organisation_id", "second__person__organisation_id")
+        funnel.in_period(funnel.records(plan), date_from, date_to)
+        .filter(kind=FunnelRecord.Kind.MEETING, held=True)
+        .filter(funnel.either(sector_id, region_id))
+        .order_by()
+        .values_list("org_a", "org_b")
         .annotate(n=Count("id"))
     )
     for a, b, n in meeting_pairs:
-        if a != b:
+        if a and b and a != b:
             weights[(min(a, b), max(a, b))][0] += n
     partner_pairs = Outcome.partners.through.objects.filter(
         outcome__plan=plan, outcome__date__gte=date_from, outcome__date__lte=date_to

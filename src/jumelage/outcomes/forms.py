@@ -240,6 +240,13 @@ class FiltersForm(forms.Form):
     region = forms.ModelChoiceField(
         label=_("region"), queryset=Region.objects.all(), required=False
     )
+    as_of = forms.IntegerField(
+        label=_("as of data version"),
+        min_value=1,
+        required=False,
+        help_text=_("Recompute the figures as they stood at a past report's data version."),
+        widget=forms.NumberInput(attrs={"size": 6}),
+    )
 
 
 class FollowUpAnswerForm(forms.Form):

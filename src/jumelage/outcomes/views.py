@@ -349,7 +349,14 @@ def _filters(request, plan: Plan) -> tuple[FiltersForm, dict[str, Any]]:
         "date_to": data.get("date_to") or plan.end_date,
         "sector": data.get("sector"),
         "region": data.get("region"),
+        "as_of": data.get("as_of"),
     }
+
+
+def _current_only(form: FiltersForm, filters: dict[str, Any]) -> dict[str, Any]:
+    """The network is drawn from the current records: no "as of" for it."""
+    form.fields.pop("as_of", None)
+    return {key: value for key, value in filters.items() if key != "as_of"}
 
 
 def _chart_svg(figures: selectors.Figures, chart: str) -> str:
@@ -419,10 +426,10 @@ def chart_csv(request, plan_id: int, chart: str):
     plan = _managed_plan(request, plan_id)
     if chart not in (*reports.CHARTS, "network"):
         raise Http404
-    _form, filters = _filters(request, plan)
+    form, filters = _filters(request, plan)
     if chart == "network":
         network = selectors.cooperation_network(
-            plan=plan, **filters, group_by=request.GET.get("group", "region")
+            plan=plan, **_current_only(form, filters), group_by=request.GET.get("group", "region")
         )
         headers, rows = reports.network_table(network)
     else:
@@ -434,6 +441,7 @@ def chart_csv(request, plan_id: int, chart: str):
 def network(request, plan_id: int):
     plan = _managed_plan(request, plan_id)
     form, filters = _filters(request, plan)
+    filters = _current_only(form, filters)
     group_by = "sector" if request.GET.get("group") == "sector" else "region"
     graph = selectors.cooperation_network(
         plan=plan, **filters, group_by=group_by, max_edges=NETWORK_EDGES_DRAWN

@@ -144,6 +144,7 @@ def load_cordis() -> tuple[Dataset, set[str]]:
             aliases=(row["short_name"],) if row["short_name"] else (),
             country=row["country"],
             region="FRL0" if is_paca else (row["nuts3"] or ""),
+            city=row["city"] or "",
             kind=kinds.get(org_id, ""),
         )
     for row in _read_csv(folder / "h2020_2014_2016_organisations.csv"):
@@ -235,6 +236,7 @@ def load_anr() -> Dataset:
                 name=name,
                 country="FR" if country in ("France", "") else country[:2].upper(),
                 region="FRL0" if region == "Provence-Alpes-Côte d'Azur" else region,
+                city=(row.get("Projet.Partenaire.Adresse.Ville") or "").strip(),
                 kind=ANR_KIND.get(row.get("Projet.Partenaire.Categorie_organisme") or "", "other"),
             )
         return org_id
@@ -525,14 +527,25 @@ def french_set(
     return index, make_cases(history, tests, rng, lang="fr", limit=limit), build_seconds
 
 
-def paca_russia_set(cordis: Dataset, paca: set[str]) -> tuple[MatchingIndex, list[Case], float]:
+def paca_russia_set(
+    cordis: Dataset, paca: set[str], dev: bool = False, limit: int = 10**6
+) -> tuple[MatchingIndex, list[Case], float]:
     """Projects with a PACA and a Russian participant. H2020 ones of 2016 are tested against
-    the pre-2016 history; FP7 ones are left out of the history (leave-one-project-out)."""
+    the pre-2016 history; FP7 ones are left out of the history (leave-one-project-out).
+
+    The development slice (`dev`) is built the same way from the projects joining a Russian
+    and a French organisation outside PACA (none in PACA): the French side is sought with a
+    filter on France and its own NUTS 2 region, as the PACA side is on PACA."""
     russian = {o.id for o in cordis.organisations.values() if o.country == "RU"}
+    french = {o.id for o in cordis.organisations.values() if o.country == "FR"} - paca
+    regional = {o for o in french if len(cordis.organisations[o].region) >= 4}
+    side = regional if dev else paca
 
     def joint(project: Project) -> bool:
         members = set(project.participants)
-        return bool(members & paca) and bool(members & russian)
+        if dev and members & paca:
+            return False
+        return bool(members & side) and bool(members & russian)
 
     fp7_tests = [p for p in cordis.projects if p.id.startswith("fp7:") and joint(p)]
     h2020_tests = [p for p in cordis.projects if p.year in (2016, 2017) and joint(p)]
@@ -545,14 +558,16 @@ def paca_russia_set(cordis: Dataset, paca: set[str]) -> tuple[MatchingIndex, lis
         choices = []
         for org in sorted(set(project.participants) & russian & known)[:1]:
             choices.append((org, Filters(country=("RU",))))
-        for org in sorted(set(project.participants) & paca & known)[:1]:
-            choices.append((org, Filters(country=("FR",), region=("FRL",))))
+        for org in sorted(set(project.participants) & side & known)[:1]:
+            region = "FRL" if not dev else cordis.organisations[org].region[:4]
+            choices.append((org, Filters(country=("FR",), region=(region,))))
         return choices
 
     index, build_seconds = _index_for(cordis, history)
-    cases = make_cases(
-        history, fp7_tests + h2020_tests, random.Random(0), lang="en", limit=10**6, hide=hide
-    )
+    tests = fp7_tests + h2020_tests
+    if dev:
+        random.Random(0).shuffle(tests)
+    cases = make_cases(history, tests, random.Random(0), lang="en", limit=limit, hide=hide)
     for case in cases:
         if not case.text:
             # FP7 projects have no text in this data: the query says only who is looking.
@@ -688,15 +703,27 @@ def main() -> None:
         "--scale-orgs", type=int, default=100_000, help="organisations of --scale-only"
     )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--sets",
+        default="en,fr,paca_ru",
+        help="comma-separated sets to run among en, fr, paca_ru (default all)",
+    )
     args = parser.parse_args()
+    chosen = {name.strip() for name in args.sets.split(",") if name.strip()}
+    unknown = chosen - {"en", "fr", "paca_ru"}
+    if unknown:
+        parser.error(f"--sets: unknown set(s) {', '.join(sorted(unknown))}")
     if not DATA.exists():
         print(f"skipped: {DATA} not found")
         return
     limit = 40 if args.smoke else args.cases
     report: dict[str, object] = {"mode": "smoke" if args.smoke else ("dev" if args.dev else "full")}
+    if chosen != {"en", "fr", "paca_ru"}:
+        report["only"] = sorted(chosen)
     started = time.perf_counter()
-    cordis, paca = load_cordis()
-    anr = load_anr()
+    need_cordis = args.scale_only or bool(chosen & {"en", "paca_ru"}) or not args.skip_scale
+    cordis, paca = load_cordis() if need_cordis else (Dataset(), set())
+    anr = load_anr() if "fr" in chosen else Dataset()
     report["load_s"] = round(time.perf_counter() - started, 1)
     if args.scale_only:
         report["mode"] = "scale"
@@ -705,21 +732,30 @@ def main() -> None:
         _write(report)
         return
     sets = []
-    index, cases, build_seconds = english_set(cordis, limit, args.dev, args.seed)
-    result = run_set("en (H2020 2016, topic texts)", index, cases, "en", 2016)
-    result["index_build_s"] = round(build_seconds, 1)
-    sets.append(result)
-    _print(result)
-    del index
-    index, cases, build_seconds = french_set(anr, limit, args.dev, args.seed)
-    result = run_set("fr (ANR PIA 2011+, French abstracts)", index, cases, "fr", 2011)
-    result["index_build_s"] = round(build_seconds, 1)
-    sets.append(result)
-    _print(result)
-    del index
-    if not args.dev:
-        index, cases, build_seconds = paca_russia_set(cordis, paca)
-        result = run_set("paca_ru (FP7 + H2020, PACA and Russia)", index, cases, "en", 2016)
+    if "en" in chosen:
+        index, cases, build_seconds = english_set(cordis, limit, args.dev, args.seed)
+        result = run_set("en (H2020 2016, topic texts)", index, cases, "en", 2016)
+        result["index_build_s"] = round(build_seconds, 1)
+        sets.append(result)
+        _print(result)
+        del index
+    if "fr" in chosen:
+        index, cases, build_seconds = french_set(anr, limit, args.dev, args.seed)
+        result = run_set("fr (ANR PIA 2011+, French abstracts)", index, cases, "fr", 2011)
+        result["index_build_s"] = round(build_seconds, 1)
+        sets.append(result)
+        _print(result)
+        del index
+    if "paca_ru" in chosen:
+        index, cases, build_seconds = paca_russia_set(
+            cordis, paca, args.dev, limit if args.dev else 10**6
+        )
+        name = (
+            "paca_ru dev (FP7 + H2020, France outside PACA and Russia)"
+            if args.dev
+            else ("paca_ru (FP7 + H2020, PACA and Russia)")
+        )
+        result = run_set(name, index, cases, "en", 2016)
         result["index_build_s"] = round(build_seconds, 1)
         result["cases_with_text"] = sum(1 for case in cases if case.text)
         sets.append(result)
@@ -735,7 +771,8 @@ def main() -> None:
 
 def _write(report: dict[str, object]) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"matching-{report['mode']}.json"
+    suffix = "-" + "-".join(report["only"]) if report.get("only") else ""  # type: ignore[arg-type]
+    out = RESULTS / f"matching-{report['mode']}{suffix}.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"written {out.relative_to(ROOT)}")
 

@@ -201,7 +201,7 @@ def test_create_api_token_prints_a_working_key_once(client, member_user, contact
 @pytest.mark.parametrize(
     ("username", "name", "message"),
     [
-        ("nobody", "sync", "No user named 'nobody'."),
+        ("nobody", "sync", "No user named “nobody”."),
         ("member", "  ", "--name must not be empty."),
         ("member", "x" * 101, "--name must be at most 100 characters."),
     ],

@@ -66,3 +66,37 @@ def test_the_network_and_a_filtered_dashboard(page, plan, records, sectors):
     assert network.locator("g.nodes circle").count() == 4  # A, B, C and D
     page.locator("#block-network summary").click()
     assert page.locator("#table-network tbody tr").count() == 1
+
+
+def test_partners_are_picked_by_searching_with_the_keyboard(page, plan, records, orgs):
+    from jumelage.outcomes.models import Action
+
+    log_in(page, "planner")
+    page.goto(f"/en/plans/{plan.pk}/actions/new/")
+    page.select_option("#id_kind", "mission")
+    page.fill("#id_title", "Mission to Tomsk, second")
+    page.fill("#id_start_date", "2027-04-01")
+    search = page.locator("#id_partners")
+    search.focus()
+    page.keyboard.type("Томск")
+    page.keyboard.press("Enter")  # searches; does not save the form
+    results = page.locator("#id_partners-results input[type=checkbox]")
+    results.first.wait_for()
+    assert results.count() == 2
+    assert page.url.endswith("/actions/new/")
+    assert "2 organisations found" in page.locator("#id_partners-status").text_content()
+    page.keyboard.press("Tab")  # the Search button
+    page.keyboard.press("Tab")  # the first organisation found
+    page.keyboard.press("Space")
+    chosen = page.locator("#id_partners-picker [data-picker-selected] input:checked")
+    assert chosen.count() == 1
+    picked = chosen.first.get_attribute("value")
+    # A second search replaces the results but keeps what was chosen.
+    search.fill("Azur")
+    page.locator(f"#id_partners-results input[value='{orgs['A'].pk}']").wait_for()
+    assert chosen.count() == 1
+    page.click("#outcomes-form > button[type=submit]:not(.default-submit)")
+    page.wait_for_url(f"**/plans/{plan.pk}/")
+    action = Action.objects.get(title="Mission to Tomsk, second")
+    assert [str(o.pk) for o in action.partners.all()] == [picked]
+    assert action.partners.get().name in (orgs["D"].name, orgs["E"].name)

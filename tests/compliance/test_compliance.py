@@ -96,7 +96,15 @@ def test_dismissal_holds_until_the_list_entry_changes(sdn_file, mipt, officer):
     services.screen_organisation(organisation=mipt)
     hit.refresh_from_db()
     assert hit.status == ScreeningHit.Status.PENDING
-    assert hit.decisions.last().reason == "the list entry changed since it was dismissed"
+    reopened = hit.decisions.last()
+    assert (reopened.reason, reopened.reason_text) == (
+        "entry_changed",
+        "the list entry changed since it was dismissed",
+    )
+    with translation.override("fr"):
+        assert reopened.reason_text == "l'entrée de la liste a changé depuis qu'elle a été écartée"
+        assert hit.decisions.first().reason_text == "trouvée par le filtrage"
+    assert hit.decisions.get(decided_by=officer).reason_text == "different entity"
 
 
 def test_bad_list_file_exits_2_naming_the_file_and_writes_nothing(tmp_path, db):

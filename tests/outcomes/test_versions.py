@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -155,3 +156,27 @@ def test_a_check_in_refreshes_the_stored_figures_in_the_background(
     stored = FiguresSnapshot.objects.filter(plan=plan, kind="figures", data_version=version)
     assert stored.count() == 3
     assert {s.payload["funnel"]["meetings_held"] for s in stored} == {3}
+
+
+def test_the_dashboard_and_its_downloads_show_a_past_data_version(
+    client, manager, plan, records, event
+):
+    import csv
+    import io
+
+    from jumelage.events.models import Meeting
+
+    report = plan_figures(plan=plan)
+    Meeting.objects.filter(event=event).delete()
+    client.force_login(manager)
+
+    def funnel(query: str) -> dict[str, str]:
+        response = client.get(f"/en/plans/{plan.pk}/dashboard/funnel.csv?{query}")
+        return dict(list(csv.reader(io.StringIO(response.content.decode())))[1:])
+
+    assert funnel("")["Meetings held"] == "0"
+    assert funnel(f"as_of={report.data_version}")["Meetings held"] == "2"
+    page = client.get(f"/en/plans/{plan.pk}/dashboard/?as_of={report.data_version}")
+    assert f"data version {report.data_version}" in page.content.decode()
+    json_report = client.get(f"/en/plans/{plan.pk}/report.json?as_of={report.data_version}")
+    assert json.loads(json_report.content)["funnel"] == report.funnel

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 
 def dual_use_message(status: str) -> str:
@@ -16,8 +16,12 @@ def dual_use_message(status: str) -> str:
 
 
 def _join(values: Any) -> str:
+    """Quoted names listed in the active language's quotation marks and separator."""
     if isinstance(values, list | tuple):
-        return ", ".join(f"“{value}”" for value in values)
+        # Translators: one quoted name inside a list, with your language's quotation marks.
+        quoted = [pgettext("quoted name in a list", "“%(name)s”") % {"name": v} for v in values]
+        # Translators: what separates the quoted names of a list.
+        return pgettext("separator of a list", ", ").join(quoted)
     return str(values or "")
 
 

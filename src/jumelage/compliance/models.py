@@ -132,7 +132,21 @@ class ScreeningHit(models.Model):
 
 
 class HitDecision(models.Model):
-    """The audit trail of a hit: every status change, who made it, why, on which entry."""
+    """The audit trail of a hit: every status change, who made it, why, on which entry.
+
+    A change the platform makes itself keeps a code from SYSTEM_REASONS as its reason, so
+    that it is read in each reader's language; a person's reason is kept as they wrote it.
+    """
+
+    SYSTEM_REASONS = {
+        "found_by_screening": _("found by screening"),
+        "entry_changed": _("the list entry changed since it was dismissed"),
+    }
+    # Reasons stored as English text before they were stored as codes.
+    _LEGACY_REASONS = {
+        "found by screening": "found_by_screening",
+        "the list entry changed since it was dismissed": "entry_changed",
+    }
 
     hit = models.ForeignKey(ScreeningHit, on_delete=models.CASCADE, related_name="decisions")
     status = models.CharField(max_length=16, choices=ScreeningHit.Status.choices)
@@ -148,6 +162,15 @@ class HitDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hit_id} → {self.status}"
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the active language when the platform gave it, else as written."""
+        if self.decided_by_id is None:
+            code = self._LEGACY_REASONS.get(self.reason, self.reason)
+            if code in self.SYSTEM_REASONS:
+                return str(self.SYSTEM_REASONS[code])
+        return self.reason
 
 
 class DualUseFlag(models.Model):

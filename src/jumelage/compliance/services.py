@@ -230,7 +230,7 @@ def _record_hits(
                 hit=created,
                 status=created.status,
                 entry_hash=entry_hash,
-                reason=_("found by screening"),
+                reason="found_by_screening",
             )
             found += 1
             continue
@@ -247,7 +247,7 @@ def _record_hits(
                 hit=existing,
                 status=existing.status,
                 entry_hash=entry_hash,
-                reason=_("the list entry changed since it was dismissed"),
+                reason="entry_changed",
             )
         existing.save()
         found += 1

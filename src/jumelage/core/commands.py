@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils.translation import gettext as _
 
 from jumelage.core.errors import InputError
 
@@ -25,8 +26,8 @@ class JumelageCommand(BaseCommand):
 
     def add_arguments(self, parser):
         group = parser.add_mutually_exclusive_group()
-        group.add_argument("--quiet", action="store_true", help="never show a progress bar")
-        group.add_argument("--progress", action="store_true", help="always show a progress bar")
+        group.add_argument("--quiet", action="store_true", help=_("never show a progress bar"))
+        group.add_argument("--progress", action="store_true", help=_("always show a progress bar"))
 
     def show_progress(self, options) -> bool:
         if options.get("quiet"):

@@ -78,6 +78,7 @@ def organisation_records(pks: Iterable[int] | None = None) -> Iterator[engine.Or
             name=organisation.name,
             country=organisation.country,
             region=organisation.region.code if organisation.region else organisation.region_text,
+            city=organisation.city,
             kind=organisation.kind,
             aliases=tuple(
                 [*organisation.aliases, *organisation.names.values()]

@@ -62,6 +62,31 @@ def translate_reason(
         return _("took part in a similar project: “%(title)s”") % {
             "title": p.get("title") or p.get("project", "")
         }
+    if code == "partner_of_partner":
+        return _("worked with %(via)s, a partner of %(partner)s") % {
+            "via": p.get("via", ""),
+            "partner": p.get("partner", ""),
+        }
+    if code in {"same_city", "same_region"}:
+        count = int(p.get("count", 1) or 1)
+        values = {"place": p.get("place", ""), "partners": _join(p.get("partners", []))}
+        if code == "same_city":
+            return (
+                ngettext(
+                    "based in %(place)s, like your partner %(partners)s",
+                    "based in %(place)s, like your partners %(partners)s",
+                    count,
+                )
+                % values
+            )
+        return (
+            ngettext(
+                "based in the region %(place)s, like your partner %(partners)s",
+                "based in the region %(place)s, like your partners %(partners)s",
+                count,
+            )
+            % values
+        )
     if code == "track_record":
         count = int(p.get("projects", 0) or 0)
         return ngettext(

@@ -20,6 +20,7 @@ from jumelage.outcomes.models import (
     Outcome,
     Plan,
 )
+from jumelage.outcomes.widgets import OrganisationPicker, PickerFormMixin, search_url
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -67,7 +68,11 @@ def _organisations_of(plan: Plan):
     )
 
 
-class ActionForm(forms.ModelForm):
+def _all_organisations():
+    return Organisation.objects.filter(archived=False)
+
+
+class ActionForm(PickerFormMixin, forms.ModelForm):
     class Meta:
         model = Action
         fields = [
@@ -87,21 +92,23 @@ class ActionForm(forms.ModelForm):
             "start_date": DATE,
             "end_date": DATE,
             "description": forms.Textarea(attrs={"rows": 3}),
-            "partners": forms.SelectMultiple(attrs={"size": 6}),
-            "participants": forms.SelectMultiple(attrs={"size": 8}),
+            "partners": OrganisationPicker(),
+            "participants": OrganisationPicker(),
         }
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organisations = _organisations_of(plan)
-        self.fields["partners"].queryset = organisations
-        self.fields["participants"].queryset = organisations
+        for name in ("partners", "participants"):
+            self.setup_picker(name, organisations, search_url(plan.pk, "programme"))
         self.fields["event"].queryset = Event.objects.filter(programme_id=plan.programme_id)
 
 
-class AccompanimentForm(forms.Form):
+class AccompanimentForm(PickerFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("organisation"), queryset=Organisation.objects.none()
+        label=_("organisation"),
+        queryset=Organisation.objects.none(),
+        widget=OrganisationPicker(multiple=False),
     )
     since = forms.DateField(label=_("accompanied since"), widget=DATE)
     adviser = forms.ModelChoiceField(
@@ -116,7 +123,7 @@ class AccompanimentForm(forms.Form):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = _organisations_of(plan)
+        self.setup_picker("organisation", _organisations_of(plan), search_url(plan.pk, "programme"))
         self.fields["actions"].queryset = plan.actions.all()
         self.fields["adviser"].queryset = (
             get_user_model()
@@ -127,7 +134,7 @@ class AccompanimentForm(forms.Form):
         )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(PickerFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=FollowUpEntry.Kind.choices)
     date = forms.DateField(label=_("date"), widget=DATE)
     person = forms.ModelChoiceField(
@@ -140,6 +147,7 @@ class FollowUpForm(forms.Form):
         label=_("prospective partner discussed"),
         queryset=Organisation.objects.none(),
         required=False,
+        widget=OrganisationPicker(multiple=False),
     )
     note = forms.CharField(
         label=_("note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
@@ -152,14 +160,14 @@ class FollowUpForm(forms.Form):
             consent_at__isnull=False,
             erased_at__isnull=True,
         )
-        self.fields["counterpart"].queryset = (
-            Organisation.objects.filter(archived=False)
-            .exclude(pk=accompaniment.organisation_id)
-            .order_by("name")
+        self.setup_picker(
+            "counterpart",
+            _all_organisations().exclude(pk=accompaniment.organisation_id),
+            search_url(accompaniment.plan_id, "all"),
         )
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(PickerFormMixin, forms.ModelForm):
     attachment = forms.FileField(label=_("attachment"), required=False)
 
     class Meta:
@@ -183,7 +191,7 @@ class OutcomeForm(forms.ModelForm):
         widgets = {
             "date": DATE,
             "description": forms.Textarea(attrs={"rows": 3}),
-            "partners": forms.SelectMultiple(attrs={"size": 6}),
+            "partners": OrganisationPicker(),
         }
 
     def __init__(
@@ -191,9 +199,7 @@ class OutcomeForm(forms.ModelForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        self.fields["partners"].queryset = Organisation.objects.filter(archived=False).order_by(
-            "name"
-        )
+        self.setup_picker("partners", _all_organisations(), search_url(plan.pk, "all"))
         self.fields["actions"].queryset = plan.actions.all()
         self.fields["origin_meeting"].queryset = self._meetings(plan, organisations)
         self.fields["origin_interest"].queryset = self._interests(organisations)
@@ -233,6 +239,13 @@ class FiltersForm(forms.Form):
     )
     region = forms.ModelChoiceField(
         label=_("region"), queryset=Region.objects.all(), required=False
+    )
+    as_of = forms.IntegerField(
+        label=_("as of data version"),
+        min_value=1,
+        required=False,
+        help_text=_("Recompute the figures as they stood at a past report's data version."),
+        widget=forms.NumberInput(attrs={"size": 6}),
     )
 
 

@@ -17,6 +17,11 @@ urlpatterns = [
     ),
     path("<int:plan_id>/actions/new/", views.action_edit, name="action_create"),
     path("<int:plan_id>/actions/<int:action_id>/", views.action_edit, name="action_edit"),
+    path(
+        "<int:plan_id>/organisations/<slug:scope>/",
+        views.organisation_search,
+        name="organisation_search",
+    ),
     path("<int:plan_id>/accompanied/new/", views.accompaniment_add, name="accompaniment_add"),
     path(
         "<int:plan_id>/accompanied/<int:accompaniment_id>/",

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from jumelage.core.errors import DomainError
 from jumelage.directory.models import Organisation, Person
-from jumelage.outcomes import charts, reports, rules, selectors, services
+from jumelage.outcomes import charts, reports, rules, selectors, services, widgets
 from jumelage.outcomes.forms import (
     AccompanimentForm,
     ActionForm,
@@ -136,7 +136,7 @@ def action_edit(request, plan_id: int, action_id: int | None = None):
     plan = _managed_plan(request, plan_id)
     action = get_object_or_404(Action, pk=action_id, plan=plan) if action_id else Action(plan=plan)
     form = ActionForm(request.POST or None, instance=action, plan=plan)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.picking and form.is_valid():
         try:
             services.save_action(
                 actor=request.user,
@@ -149,6 +149,7 @@ def action_edit(request, plan_id: int, action_id: int | None = None):
         else:
             messages.success(request, _("The action was saved."))
             return redirect("outcomes:plan_detail", plan_id=plan.pk)
+    form.hide_errors_while_picking()
     title = _("Edit the action") if action_id else _("New action")
     return render(request, "outcomes/form.html", {"form": form, "title": title, "plan": plan})
 
@@ -157,7 +158,7 @@ def action_edit(request, plan_id: int, action_id: int | None = None):
 def accompaniment_add(request, plan_id: int):
     plan = _managed_plan(request, plan_id)
     form = AccompanimentForm(request.POST or None, plan=plan, initial={"since": date.today()})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.picking and form.is_valid():
         data = form.cleaned_data
         try:
             services.accompany(
@@ -174,8 +175,36 @@ def accompaniment_add(request, plan_id: int):
         else:
             messages.success(request, _("The organisation is now accompanied."))
             return redirect("outcomes:plan_detail", plan_id=plan.pk)
+    form.hide_errors_while_picking()
     title = _("Accompany an organisation")
     return render(request, "outcomes/form.html", {"form": form, "title": title, "plan": plan})
+
+
+@login_required
+def organisation_search(request, plan_id: int, scope: str):
+    """The organisations matching what was typed in a picker (see `widgets`), as boxes to tick."""
+    plan = get_object_or_404(Plan, pk=plan_id)
+    if not (
+        rules.can_manage_plan(request.user, plan)
+        or rules.declarable_plans(request.user).filter(pk=plan.pk).exists()
+    ):
+        raise PermissionDenied
+    field = request.GET.get("field", "")
+    if scope not in ("programme", "all") or not field.isidentifier():
+        raise Http404
+    organisations = Organisation.objects.filter(archived=False)
+    if scope == "programme":
+        organisations = organisations.filter(programme_id=plan.programme_id)
+    chosen = [int(v) for v in request.GET.getlist(field) if v.isdigit()]
+    query = request.GET.get(f"{field}_q", "")
+    context = {
+        "name": field,
+        "field_id": f"id_{field}",
+        "input_type": "checkbox" if request.GET.get("multiple") == "1" else "radio",
+        "results": widgets.search(query, organisations, chosen),
+        "searched": bool(query.strip()),
+    }
+    return render(request, "outcomes/widgets/_organisation_results.html", context)
 
 
 @login_required
@@ -189,7 +218,7 @@ def accompaniment_detail(request, plan_id: int, accompaniment_id: int):
     form = FollowUpForm(
         request.POST or None, accompaniment=accompaniment, initial={"date": date.today()}
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.picking and form.is_valid():
         data = form.cleaned_data
         try:
             services.add_follow_up(
@@ -210,6 +239,7 @@ def accompaniment_detail(request, plan_id: int, accompaniment_id: int):
         {"entry": entry, "person": person_display(entry.person)}
         for entry in accompaniment.entries.select_related("person", "counterpart", "author")
     ]
+    form.hide_errors_while_picking()
     context = {"plan": plan, "accompaniment": accompaniment, "form": form, "entries": entries}
     return render(request, "outcomes/accompaniment_detail.html", context)
 
@@ -245,7 +275,7 @@ def outcome_edit(request, plan_id: int, outcome_id: int | None = None):
         organisations=organisations,
         can_confirm=rules.can_set_confidence(request.user, plan),
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.picking and form.is_valid():
         data = form.cleaned_data
         try:
             instance = form.save(commit=False)
@@ -272,6 +302,7 @@ def outcome_edit(request, plan_id: int, outcome_id: int | None = None):
             if rules.can_manage_plan(request.user, plan):
                 return redirect("outcomes:plan_detail", plan_id=plan.pk)
             return redirect("outcomes:plan_list")
+    form.hide_errors_while_picking()
     title = _("Edit the outcome") if outcome_id else _("Record an outcome")
     attachments = outcome.attachments.all() if outcome.pk else []
     return render(
@@ -318,7 +349,14 @@ def _filters(request, plan: Plan) -> tuple[FiltersForm, dict[str, Any]]:
         "date_to": data.get("date_to") or plan.end_date,
         "sector": data.get("sector"),
         "region": data.get("region"),
+        "as_of": data.get("as_of"),
     }
+
+
+def _current_only(form: FiltersForm, filters: dict[str, Any]) -> dict[str, Any]:
+    """The network is drawn from the current records: no "as of" for it."""
+    form.fields.pop("as_of", None)
+    return {key: value for key, value in filters.items() if key != "as_of"}
 
 
 def _chart_svg(figures: selectors.Figures, chart: str) -> str:
@@ -388,10 +426,10 @@ def chart_csv(request, plan_id: int, chart: str):
     plan = _managed_plan(request, plan_id)
     if chart not in (*reports.CHARTS, "network"):
         raise Http404
-    _form, filters = _filters(request, plan)
+    form, filters = _filters(request, plan)
     if chart == "network":
         network = selectors.cooperation_network(
-            plan=plan, **filters, group_by=request.GET.get("group", "region")
+            plan=plan, **_current_only(form, filters), group_by=request.GET.get("group", "region")
         )
         headers, rows = reports.network_table(network)
     else:
@@ -403,6 +441,7 @@ def chart_csv(request, plan_id: int, chart: str):
 def network(request, plan_id: int):
     plan = _managed_plan(request, plan_id)
     form, filters = _filters(request, plan)
+    filters = _current_only(form, filters)
     group_by = "sector" if request.GET.get("group") == "sector" else "region"
     graph = selectors.cooperation_network(
         plan=plan, **filters, group_by=group_by, max_edges=NETWORK_EDGES_DRAWN

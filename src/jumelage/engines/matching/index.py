@@ -16,6 +16,7 @@ and the query's partners are removed before scoring. Every result carries its re
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -43,7 +44,7 @@ from jumelage.engines.matching.model import (
     Result,
 )
 from jumelage.engines.matching.reasons import make_reason
-from jumelage.engines.text.analysis import analyse_pairs
+from jumelage.engines.text.analysis import analyse_pairs, normalise, strip_accents, tokenize
 from jumelage.engines.text.concepts import (
     ConceptVocabulary,
     activity_label,
@@ -95,6 +96,19 @@ class Weights:
     partner_degree_damping: float = 0.5
     # How many of the most similar past projects lend their participants to the ranking.
     similar_project_count: int = 50
+    # Partners of partners: organisations that worked with the query partners' coworkers
+    # (scaled like `network`, by the number of known partners). `second_order_breadth` is how
+    # many of the strongest coworkers pass their own ties on.
+    second_order: float = 0.0
+    second_order_breadth: int = 100
+    # Proximity: the share of the query's partners based in the candidate's region and city.
+    proximity: float = 0.0
+    # The candidate's network evidence is divided by (1 + its past projects) ** this, so
+    # that organisations present everywhere do not crowd out closer ties (0 = off).
+    candidate_degree_damping: float = 0.0
+    # Name affinity: rare words of the candidate's name found in the partners' names (a
+    # place, a parent institution: "CNRS Alpes (Grenoble)", "Université Grenoble Alpes").
+    name_affinity: float = 0.0
 
 
 @dataclass
@@ -198,6 +212,8 @@ class MatchingIndex:
         self._snapshot: tuple[str, str] | None = None
         self._journal_read = 0
         self._journal_entries = 0
+        self._region_cache: list[tuple[np.ndarray, dict[str, int]]] | None = None
+        self._name_cache: tuple[int, dict[str, np.ndarray]] | None = None
 
     # ----------------------------------------------------------------- analysis
 
@@ -290,6 +306,7 @@ class MatchingIndex:
         """Add `org`, or replace the organisation with the same id."""
         self.organisations[org.id] = org
         self._own[org.id] = analysis or self._analyse_organisation(org)
+        self._region_cache = self._name_cache = None
         self._log("org", asdict(org), self._own[org.id])
         self._recompose(org.id)
 
@@ -299,6 +316,7 @@ class MatchingIndex:
         self._log("remove_org", org_id)
         self.organisations.pop(org_id, None)
         self._own.pop(org_id, None)
+        self._region_cache = self._name_cache = None
         for profile_id in list(self._org_profiles.get(org_id, ())):
             self.remove_profile(profile_id)
         self._recompose(org_id)
@@ -751,11 +769,26 @@ class MatchingIndex:
                 values**weights.tie_concavity / len(slots) ** weights.partner_degree_damping
             )
         slots, raw_network = _sparse_sum(slot_lists, value_lists)
+        slots, raw_network = slots[slots < size], raw_network[slots < size]
+        if weights.candidate_degree_damping > 0 and len(slots):
+            # Hub damping (see `_damp_hubs`), on the organisations the network reaches.
+            raw_network = raw_network / (
+                (1.0 + self._project_counts[slots]) ** weights.candidate_degree_damping
+            )
         if len(slots):
             if weights.network_half > 0:
                 signals["network"] = (slots, raw_network / (raw_network + weights.network_half))
             else:
                 signals["network"] = (slots, raw_network / (raw_network.max() or 1.0))
+        # Signals computed over every organisation, only when they count.
+        if weights.second_order > 0 and len(slots):
+            first_hop = np.zeros(size)
+            first_hop[slots] = raw_network
+            signals["second_order"] = _nonzero(self._second_order_network(first_hop, size))
+        if weights.proximity > 0:
+            signals["proximity"] = _nonzero(self._proximity(vector, size))
+        if weights.name_affinity > 0:
+            signals["name_affinity"] = _nonzero(self._name_affinity(vector, size))
         complement_slots = np.fromiter(
             (
                 slot
@@ -788,17 +821,24 @@ class MatchingIndex:
         concepts = aligned("concepts")
         projects_signal = aligned("similar_projects")
         network = aligned("network")
+        second = aligned("second_order")
+        proximity = aligned("proximity")
+        names = aligned("name_affinity")
         complementary = np.zeros(len(candidates), dtype=bool)
         complementary[np.searchsorted(candidates, complement_slots)] = True
 
         network_weight = weights.network * (
             1 - math.exp(-len(vector.partners) / max(weights.network_partners, 1e-9))
         )
+        second_weight = weights.second_order * network_weight / max(weights.network, 1e-9)
         evidence = (
             weights.lexical * lexical
             + weights.concepts * concepts
             + network_weight * network
             + weights.similar_projects * projects_signal
+            + second_weight * second
+            + weights.proximity * proximity
+            + weights.name_affinity * names
         )
         admissible = active[candidates]
         mask = self._filter_mask(vector.filters)
@@ -849,6 +889,9 @@ class MatchingIndex:
             + weights.complement
             + weights.partner_kind
             + weights.similar_projects
+            + second_weight
+            + weights.proximity
+            + weights.name_affinity
         )
         scored: list[tuple[float, str, dict[str, float], str | None]] = []
         for position in shortlist:
@@ -861,13 +904,22 @@ class MatchingIndex:
                 "network": float(network[position]),
                 "similar_projects": float(projects_signal[position]),
                 "track_record": float(track_record[slot]),
+                "second_order": float(second[position]),
+                "proximity": float(proximity[position]),
+                "name_affinity": float(names[position]),
             }
             parts["sector"] = self._sector_fit(org, query_sectors)
             parts["activity"] = _activity_fit(org.activities, query_activities)
             parts["partner_kind"] = 1.0 if org.kind and org.kind in vector.partner_kinds else 0.0
             parts["complement"], profile_id = self._complement(org_id, vector)
-            score = network_weight * parts["network"] + sum(
-                getattr(weights, name) * value for name, value in parts.items() if name != "network"
+            score = (
+                network_weight * parts["network"]
+                + second_weight * parts["second_order"]
+                + sum(
+                    getattr(weights, name) * value
+                    for name, value in parts.items()
+                    if name not in ("network", "second_order")
+                )
             )
             scored.append((round(score / total_weight, 4), org_id, parts, profile_id))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -878,6 +930,146 @@ class MatchingIndex:
             )
             results.append(Result(org=org_id, score=score, reasons=reasons, profile=profile_id))
         return results
+
+    # ----------------------------------------------------------------- network reach
+
+    def _second_order_network(self, first_hop: np.ndarray, size: int) -> np.ndarray:
+        """Partners of partners: each of the `second_order_breadth` organisations most tied
+        to the query's partners (`first_hop`, the raw network evidence) passes its own ties
+        on in proportion to its tie with them, damped like the first hop. Scaled to 0…1."""
+        second = np.zeros(size)
+        weights = self.weights
+        if weights.second_order <= 0 or not first_hop.any():
+            return second
+        tied = np.flatnonzero(first_hop)
+        breadth = max(1, weights.second_order_breadth)
+        if len(tied) > breadth:
+            tied = tied[np.argpartition(-first_hop[tied], breadth - 1)[:breadth]]
+        for middle in tied:
+            slots, values = self._coworkers(self._slot_ids[middle])
+            inside = slots < size
+            if not inside.any():
+                continue
+            share = (
+                first_hop[middle]
+                * values[inside] ** weights.tie_concavity
+                / len(slots) ** weights.partner_degree_damping
+            )
+            np.add.at(second, slots[inside], share)
+        return second / (second.max() or 1.0)
+
+    def _name_affinity(self, vector: _QueryVector, size: int) -> np.ndarray:
+        """For each organisation, the rare words of its name shared with the query's
+        partners' names, weighted by rarity and by the share of partners bearing them;
+        0…1 (1: every rare word of the partners' names)."""
+        affinity = np.zeros(size)
+        if self.weights.name_affinity <= 0 or not vector.partners:
+            return affinity
+        postings = self._name_postings()
+        shares: Counter[str] = Counter()
+        known = 0
+        for partner in vector.partners:
+            org = self.organisations.get(partner)
+            if org is None:
+                continue
+            known += 1
+            shares.update(_name_words(org) & postings.keys())
+        if not shares:
+            return affinity
+        total = len(self._slot_ids) or 1
+        for word, count in shares.items():
+            slots = postings[word]
+            slots = slots[slots < size]
+            affinity[slots] += math.log(total / len(postings[word])) * count / known
+        return affinity / (affinity.max() or 1.0)
+
+    def _name_postings(self) -> dict[str, np.ndarray]:
+        """Slots by name word, for the words in fewer than 1 % of the names (at least 50)."""
+        cached = self._name_cache
+        if cached is not None and cached[0] == len(self._slot_ids):
+            return cached[1]
+        lists: dict[str, list[int]] = defaultdict(list)
+        for slot, org_id in enumerate(self._slot_ids):
+            org = self.organisations.get(org_id)
+            if org is not None:
+                for word in _name_words(org):
+                    lists[word].append(slot)
+        cap = max(50, len(self._slot_ids) // 100)
+        postings = {w: np.array(s, dtype=np.int64) for w, s in lists.items() if len(s) <= cap}
+        self._name_cache = (len(self._slot_ids), postings)
+        return postings
+
+    def _damp_hubs(self, raw: np.ndarray) -> np.ndarray:
+        """Divide network evidence by (1 + the candidate's past projects) ** damping."""
+        damping = self.weights.candidate_degree_damping
+        if damping <= 0 or not raw.any():
+            return raw
+        found = np.flatnonzero(raw)
+        counts = np.fromiter(
+            (len(self._org_projects.get(self._slot_ids[slot], ())) for slot in found),
+            dtype=np.float64,
+            count=len(found),
+        )
+        damped = raw.copy()
+        damped[found] /= (1.0 + counts) ** damping
+        return damped
+
+    def _proximity(self, vector: _QueryVector, size: int) -> np.ndarray:
+        """For each organisation, how many of the query's partners (those with a known
+        place) are nearby: the mean of the shares based in its region and in its city.
+        Organisations close to each other work together more often."""
+        proximity = np.zeros(size)
+        if self.weights.proximity <= 0 or not vector.partners:
+            return proximity
+        places = self._place_codes()
+        for level, (codes, numbers) in enumerate(places):
+            wanted: Counter[int] = Counter()
+            for partner in vector.partners:
+                org = self.organisations.get(partner)
+                key = _place_key(org, level) if org else ""
+                if key and key in numbers:
+                    wanted[numbers[key]] += 1
+            total = sum(wanted.values())
+            for code, count in wanted.items():
+                proximity[codes[:size] == code] += count / total / len(places)
+        return proximity
+
+    def _place_codes(self) -> list[tuple[np.ndarray, dict[str, int]]]:
+        """Per slot, a region number and a city number (0 when unknown), with the numbers by
+        place key."""
+        cached = self._region_cache
+        if cached is not None and len(cached[0][0]) == len(self._slot_ids):
+            return cached
+        places = []
+        for level in (0, 1):
+            numbers: dict[str, int] = {"": 0}
+            codes = np.zeros(len(self._slot_ids), dtype=np.int64)
+            for slot, org_id in enumerate(self._slot_ids):
+                org = self.organisations.get(org_id)
+                key = _place_key(org, level) if org is not None else ""
+                if key:
+                    codes[slot] = numbers.setdefault(key, len(numbers))
+            places.append((codes, numbers))
+        self._region_cache = places
+        return places
+
+    def _partner_of_partner(self, org_id: str, partners: Iterable[str]) -> tuple[str, str] | None:
+        """A (partner, intermediary) pair linking `org_id` to the query's partners in two
+        steps: the intermediary worked with both (the one with most shared projects)."""
+        org_slots, _ = self._coworkers(org_id)
+        if not len(org_slots):
+            return None
+        best: tuple[int, str, str] | None = None
+        for partner in partners:
+            slots, _ = self._coworkers(partner)
+            for middle in np.intersect1d(slots, org_slots, assume_unique=True)[:200]:
+                middle_id = self._slot_ids[int(middle)]
+                if middle_id not in self.organisations:
+                    continue
+                ties = len(self._org_projects.get(middle_id, ()))
+                if best is None or ties > best[0]:
+                    best = (ties, partner, middle_id)
+        return (best[1], best[2]) if best else None
 
     def _concept_idf(self, concept: str) -> float:
         df = len(self._concept_orgs.get(concept, ()))
@@ -1029,6 +1221,7 @@ class MatchingIndex:
                     title=project.title or project.summary[:80],
                 )
             )
+        reasons.extend(self._reach_reasons(org_id, vector, parts, reasons))
         if profile_id is not None:
             profile = self.profiles[profile_id]
             reasons.append(
@@ -1061,6 +1254,49 @@ class MatchingIndex:
         projects = len(self._org_projects.get(org_id, ()))
         if projects >= 5 and not any(r.kind == "network" for r in reasons):
             reasons.append(make_reason("track_record", projects=projects))
+        return reasons
+
+    def _reach_reasons(
+        self, org_id: str, vector: _QueryVector, parts: dict[str, float], found: list[Any]
+    ) -> list[Any]:
+        """Reasons for the partners-of-partners and proximity signals, when they count."""
+        reasons = []
+        if parts.get("second_order", 0.0) > 0.05 and not any(
+            r.code in ("worked_with", "similar_project") for r in found
+        ):
+            link = self._partner_of_partner(org_id, vector.partners)
+            if link is not None:
+                partner, middle = link
+                reasons.append(
+                    make_reason(
+                        "partner_of_partner",
+                        partner=self._short_name(partner),
+                        partner_id=partner,
+                        via=self._short_name(middle),
+                        via_id=middle,
+                    )
+                )
+        if parts.get("proximity", 0.0) > 0:
+            org = self.organisations[org_id]
+            for level, code, place in ((1, "same_city", org.city), (0, "same_region", org.region)):
+                key = _place_key(org, level)
+                nearby = [
+                    p
+                    for p in vector.partners
+                    if key
+                    and p in self.organisations
+                    and _place_key(self.organisations[p], level) == key
+                ]
+                if nearby:
+                    reasons.append(
+                        make_reason(
+                            code,
+                            place=place,
+                            partners=[self._short_name(p) for p in nearby[:3]],
+                            count=len(nearby),
+                        )
+                    )
+                    break
         return reasons
 
     def _org_sectors(self, org: Organisation) -> frozenset[str]:
@@ -1352,6 +1588,12 @@ class _Bulk:
             self.index._recompose(org_id)
 
 
+def _nonzero(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A per-slot array as (slots, values) of its non-zero entries."""
+    slots = np.flatnonzero(values)
+    return slots, values[slots]
+
+
 def _sparse_sum(
     slot_lists: list[np.ndarray], value_lists: list[np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -1365,6 +1607,47 @@ def _sparse_sum(
 
 def _tuples(data: dict[str, Any]) -> dict[str, Any]:
     return {key: tuple(value) if isinstance(value, list) else value for key, value in data.items()}
+
+
+def _region_key(region: str) -> str:
+    """Compare regions at NUTS 2 level for NUTS codes ("FR101" → "FR10"), as given otherwise."""
+    key = " ".join(strip_accents(normalise(region)).replace("-", " ").split()).upper()
+    if 3 <= len(key) <= 5 and key[:2].isalpha() and key.isalnum() and not key.isalpha():
+        return key[:4]
+    return key
+
+
+@functools.lru_cache(maxsize=200_000)
+def _words_of_name(name: str) -> frozenset[str]:
+    return frozenset(
+        strip_accents(word)
+        for word in tokenize(name)
+        if len(word) > 2 and not word.isdigit() and word not in _NAME_STOPWORDS
+    )
+
+
+# Words of legal forms and articles, frequent in names but saying nothing about the place.
+_NAME_STOPWORDS = frozenset(
+    """the and for des les del della und von der van sas sarl gmbh ltd llc inc oao zao ooo pao
+    jsc""".split()  # noqa: SIM905
+)
+
+
+def _name_words(org: Organisation) -> frozenset[str]:
+    """The words of an organisation's name and aliases (folded, three letters or more)."""
+    words: frozenset[str] = frozenset()
+    for name in (org.name, *org.aliases):
+        if name:
+            words |= _words_of_name(name)
+    return words
+
+
+def _place_key(org: Organisation, level: int) -> str:
+    """The region (level 0) or the city (level 1, with its country) of `org`; "" if unknown."""
+    if level == 0:
+        return _region_key(org.region) if org.region else ""
+    city = " ".join(strip_accents(normalise(org.city)).replace("-", " ").split())
+    return f"{org.country.upper()}:{city}" if city else ""
 
 
 def _activity_fit(activities: Iterable[str], wanted: set[str]) -> float:

@@ -22,6 +22,7 @@ class Organisation:
     region: str = ""
     kind: str = ""
     aliases: tuple[str, ...] = ()
+    city: str = ""
     sectors: tuple[str, ...] = ()
     activities: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()

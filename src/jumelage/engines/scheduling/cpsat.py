@@ -51,12 +51,17 @@ class BreakModel:
     total_breaks: cp_model.LinearExprT = 0
     max_breaks: cp_model.IntVar | None = None
     meetings: list[int] = field(default_factory=list)
+    # Proven fewest gaps of each participant (see bounds.py), when every meeting is placed.
+    break_floor: list[int] | None = None
 
     def hint(self, slot_of: list[int | None]) -> None:
         """Warm start from a complete or partial slot assignment."""
         self.model.clear_hints()
-        for (meeting, slot), var in self.x.items():
-            self.model.add_hint(var, slot_of[meeting] == slot)
+        # Written to the proto in bulk: one ``add_hint`` call per variable costs more
+        # than the rest of a small solve.
+        hint = self.model.proto.solution_hint
+        hint.vars.extend([var.index for var in self.x.values()])
+        hint.values.extend([int(slot_of[meeting] == slot) for meeting, slot in self.x])
 
     def solve(
         self,
@@ -83,6 +88,13 @@ class BreakModel:
             model = self.model.clone()
             model.clear_objective()
             model.add(self.total_breaks <= max_total_breaks)
+            if self.break_floor is not None:
+                # Everyone else has at least their own floor, so nobody can have more
+                # than theirs plus the slack: a cap per person propagates at once.
+                slack = max_total_breaks - sum(self.break_floor)
+                for p, floor in enumerate(self.break_floor):
+                    if not isinstance(self.breaks_of[p], int):
+                        model.add(self.breaks_of[p] <= floor + slack)
             # Decisions are won by fast propagation, not by the LP: two plain searches.
             solver.parameters.linearization_level = 0
             solver.parameters.num_workers = workers
@@ -137,11 +149,15 @@ def build_model(
     fixed_slot_of: list[int | None] | None = None,
     max_breaks_per_participant: int | None = None,
     gapless_options: bool = True,
+    break_floor: list[int] | None = None,
 ) -> BreakModel:
     """Build the slot model.
 
     ``gapless_options`` adds the interval description of gap-free days (see
     ``_add_gapless_options``), worth its size on whole events, not on small windows.
+    ``break_floor`` gives each participant's proven fewest gaps (only valid, and only
+    used, with ``place_all``); it is added as constraints and enables the per-person caps
+    of decision solves.
     ``place_all`` makes every placeable meeting compulsory (exactly one slot); otherwise
     meetings may stay out and ``placed_value`` is their total weight. ``meetings`` restricts
     the model to a subset (the others are taken as fixed at ``fixed_slot_of``, occupying
@@ -221,6 +237,11 @@ def build_model(
             cap=max_breaks_per_participant,
             gapless_options=gapless_options,
         )
+        if place_all and break_floor is not None:
+            handle.break_floor = list(break_floor)
+            for p, floor in enumerate(break_floor):
+                if floor and not isinstance(handle.breaks_of[p], int):
+                    model.add(handle.breaks_of[p] >= floor)
     return handle
 
 

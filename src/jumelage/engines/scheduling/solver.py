@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .bounds import participant_break_bounds
 from .compiled import Compiled, compile_problem
 from .cpsat import BreakModel, build_model
 from .explain import necessary_conditions, unplaced_reason
@@ -250,14 +251,19 @@ def _minimise_breaks(
     """
     current = _total_breaks(compiled, slot_of)
     size = sum(len(compiled.allowed[m]) for m in range(compiled.meeting_count))
+    placeable = [m for m in range(compiled.meeting_count) if m not in compiled.blocked]
+    floor: list[int] | None = None
     lower_bound: int | None = 0
+    if all_placed:
+        floor = participant_break_bounds(compiled, placeable)
+        lower_bound = sum(floor)
+        report(f"each participant's own fewest breaks add up to {lower_bound}")
     handle: BreakModel | None = None
-    if current == 0:
-        return slot_of, 0
+    if current <= (lower_bound or 0):
+        return slot_of, current
     if size <= FULL_MODEL_LIMIT and not options.ascending:
         return _minimise_plainly(compiled, slot_of, placed_weight, all_placed, remaining, options)
     if size <= FULL_MODEL_LIMIT:
-        placeable = [m for m in range(compiled.meeting_count) if m not in compiled.blocked]
         handle = build_model(
             compiled,
             place_all=all_placed,
@@ -265,15 +271,16 @@ def _minimise_breaks(
             implied=options.implied_constraints,
             meetings=placeable,
             max_breaks_per_participant=compiled.problem.max_breaks_per_participant,
+            break_floor=floor,
         )
         if not all_placed:
             handle.model.add(handle.placed_value >= placed_weight)
         if options.warm_start:
             handle.hint(slot_of)
-        k = 0
+        first = k = lower_bound or 0
         stalled = 0
         while k < current and remaining() > 0.05 and stalled < 2:
-            share = options.first_step_share if k == 0 else options.step_share
+            share = options.first_step_share if k == first else options.step_share
             outcome = handle.solve(
                 max(0.5, remaining() * share), workers=options.workers, max_total_breaks=k
             )
@@ -286,11 +293,11 @@ def _minimise_breaks(
                 report(f"schedule with {current} breaks")
                 break
             else:
-                # Without a proof at zero the optimum is likely small but hard to reach by
-                # decisions; one more step after a proven bound often succeeds.
-                stalled += 1 if k else 2
+                # Without a proof at the first step the optimum is likely close but hard
+                # to reach by decisions; one more step after a proven bound often succeeds.
+                stalled += 1 if k > first else 2
             k += 1
-    else:
+    elif floor is None:
         lower_bound = None
     if (lower_bound is None or lower_bound < current) and remaining() > 0.05:
         budget = remaining() * (0.85 if options.fairness else 1.0)
@@ -301,7 +308,15 @@ def _minimise_breaks(
     if lower_bound is not None:
         lower_bound = min(lower_bound, current)
     report(f"breaks: {current} (bound {lower_bound})")
-    if handle is not None and options.fairness and current >= 2 and remaining() > 0.2:
+    # At the summed floor everyone is exactly at their own floor: nothing fairer exists.
+    at_floor = floor is not None and current == sum(floor)
+    if (
+        handle is not None
+        and options.fairness
+        and current >= 2
+        and not at_floor
+        and remaining() > 0.2
+    ):
         slot_of = _minimise_max_breaks(handle, slot_of, current, remaining, options)
     return slot_of, lower_bound
 
@@ -427,7 +442,7 @@ def _minimise_max_breaks(
 ) -> list[int | None]:
     compiled = handle.compiled
     worst = max(_breaks_of(compiled, slot_of))
-    if worst <= 1 or handle.max_breaks is None:
+    if worst <= max(1, *(handle.break_floor or [0])) or handle.max_breaks is None:
         return slot_of
     model = handle.model
     model.add(handle.total_breaks <= total)

@@ -9,14 +9,19 @@ from jumelage.engines.screening import FORMATS
 
 
 class Command(JumelageCommand):
-    help = "Load a sanctions or restricted-party list (replacing its previous version) and screen the directory."
+    help = _(
+        "Load a sanctions or restricted-party list (replacing its previous version) and "
+        "screen the directory."
+    )
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("file", type=Path)
-        parser.add_argument("--format", required=True, choices=sorted(FORMATS))
+        parser.add_argument("file", type=Path, help=_("the list file to load"))
         parser.add_argument(
-            "--no-screen", action="store_true", help="do not screen the directory after loading"
+            "--format", required=True, choices=sorted(FORMATS), help=_("the list file's format")
+        )
+        parser.add_argument(
+            "--no-screen", action="store_true", help=_("do not screen the directory after loading")
         )
 
     def handle(self, *args, **options):

@@ -62,13 +62,22 @@ def parse_query(path: Path, line: int, raw) -> tuple[str, screening.Query]:
 
 
 class Command(JumelageCommand):
-    help = "Screen the names of a JSON Lines file against the loaded lists (INTERFACES.md §5)."
+    help = _("Screen the names of a JSON Lines file against the loaded lists.")
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--queries", type=Path, required=True)
-        parser.add_argument("--out", type=Path, required=True)
-        parser.add_argument("--threshold", type=float, default=None)
+        parser.add_argument(
+            "--queries", type=Path, required=True, help=_("the names to screen, JSON Lines")
+        )
+        parser.add_argument(
+            "--out", type=Path, required=True, help=_("where to write the hits, JSON Lines")
+        )
+        parser.add_argument(
+            "--threshold",
+            type=float,
+            default=None,
+            help=_("lowest score of a hit, between 0 and 1 (default: the calibrated threshold)"),
+        )
 
     def handle(self, *args, **options):
         threshold = options["threshold"]

@@ -6,7 +6,7 @@ from jumelage.directory.models import Organisation, Person
 
 
 class Command(JumelageCommand):
-    help = "Screen every organisation and person of the directory against the current lists."
+    help = _("Screen every organisation and person of the directory against the current lists.")
 
     def handle(self, *args, **options):
         total = (

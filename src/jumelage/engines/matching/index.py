@@ -1341,7 +1341,9 @@ class MatchingIndex:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         try:
-            with gzip.open(staging / "records.jsonl.gz", "wt", encoding="utf-8") as out:
+            with gzip.open(
+                staging / "records.jsonl.gz", "wt", encoding="utf-8", compresslevel=3
+            ) as out:
                 for org in self.organisations.values():
                     record = {
                         "type": "org",

@@ -806,8 +806,9 @@ class MatchingIndex:
             # Nothing to match on (a query made of filters only): rank by track record.
             candidates = np.arange(size)
         else:
-            candidates = np.unique(
-                np.concatenate([slots for slots, _ in signals.values()] + [complement_slots])
+            candidates = _distinct(
+                np.concatenate([slots for slots, _ in signals.values()] + [complement_slots]),
+                size,
             )
 
         def aligned(name: str) -> np.ndarray:
@@ -1603,8 +1604,24 @@ def _sparse_sum(
     if not slot_lists:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     slots = np.concatenate(slot_lists)
+    values = np.concatenate(value_lists)
+    size = int(slots.max()) + 1 if len(slots) else 0
+    if len(slots) * 8 > size:
+        # Many postings: summing over every slot is cheaper than sorting them.
+        totals = np.bincount(slots, weights=values, minlength=size)
+        unique = _distinct(slots, size)
+        return unique, totals[unique]
     unique, inverse = np.unique(slots, return_inverse=True)
-    return unique, np.bincount(inverse, weights=np.concatenate(value_lists), minlength=len(unique))
+    return unique, np.bincount(inverse, weights=values, minlength=len(unique))
+
+
+def _distinct(slots: np.ndarray, size: int) -> np.ndarray:
+    """The distinct values of `slots` (all below `size`), sorted."""
+    if len(slots) * 8 > size:
+        present = np.zeros(size, dtype=bool)
+        present[slots] = True
+        return np.flatnonzero(present)
+    return np.unique(slots)
 
 
 def _tuples(data: dict[str, Any]) -> dict[str, Any]:

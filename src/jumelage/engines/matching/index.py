@@ -193,6 +193,7 @@ class MatchingIndex:
         self._concept_orgs: dict[str, dict[str, float]] = defaultdict(dict)
         # The same postings as arrays (slots, weights), compiled at first use.
         self._concept_arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._row_slot_cache: dict[str, tuple[list[str], np.ndarray]] = {}
         self._deferred: set[str] | None = None
         self._coworker_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._slots: dict[str, int] = {}
@@ -447,6 +448,8 @@ class MatchingIndex:
                 segment.rebuild()
         for concept in self._concept_orgs:
             self._concept_postings(concept)
+        for segment in self.segments.values():
+            self._row_slots(segment)
         for project_id in self.projects:
             self._project_slots(project_id)
         self._arrays()
@@ -717,6 +720,14 @@ class MatchingIndex:
         slots, _ = self._coworkers(org_id)
         return {self._slot_ids[slot] for slot in slots}
 
+    def _row_slots(self, segment: LexicalSegment) -> np.ndarray:
+        """The slot of each row of `segment`'s compiled matrix (cached per compilation)."""
+        ids = segment.ids
+        cached = self._row_slot_cache.get(segment.lang)
+        if cached is None or cached[0] is not ids:
+            cached = self._row_slot_cache[segment.lang] = (ids, self._slots_of(ids))
+        return cached[1]
+
     def _slots_of(self, org_ids: list[str]) -> np.ndarray:
         """Slots of organisation ids that already have one (every indexed document has)."""
         slots = self._slots
@@ -736,10 +747,16 @@ class MatchingIndex:
         signals: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         segment = self.segments.get(vector.lang)
         if segment is not None and vector.terms:
-            ids, values = segment.top(vector.terms, limit=max(300, top * 20))
-            if len(ids):
+            limit = max(300, top * 20)
+            rows, values, extra_ids, extra_values = segment.top_rows(vector.terms, limit)
+            slots = np.concatenate([self._row_slots(segment)[rows], self._slots_of(extra_ids)])
+            values = np.concatenate([values, extra_values])
+            if len(values) > limit:
+                keep = np.argpartition(-values, limit - 1)[:limit]
+                slots, values = slots[keep], values[keep]
+            if len(values):
                 scale = max(float(values.max()), 0.25 * segment.reference_score(vector.terms))
-                signals["lexical"] = (self._slots_of(ids), values / scale)
+                signals["lexical"] = (slots, values / scale)
         signals["concepts"] = self._concept_scores(vector)
         similar = self._similar_projects(vector)
         if similar:

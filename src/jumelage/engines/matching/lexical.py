@@ -176,33 +176,37 @@ class LexicalSegment:
             scores[self._stale] = 0.0
         return scores
 
-    def top(self, terms: list[str], limit: int) -> tuple[list[str], np.ndarray]:
-        """The `limit` best documents for the query `terms` and their (positive) scores, in no
-        particular order."""
+    def top_rows(
+        self, terms: list[str], limit: int
+    ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+        """The best documents for the query `terms` with their (positive) scores: up to
+        `limit` rows of the compiled matrix (see `ids`), and the documents changed since the
+        compilation, by id. Merge both and keep the `limit` best for the final answer."""
         self._ensure_compiled()
         query = self._query_terms(terms)
+        rows, values = np.zeros(0, dtype=np.int64), np.zeros(0)
         if not query or limit <= 0:
-            return [], np.zeros(0)
-        ids: list[str] = []
-        values: list[np.ndarray] = []
+            return rows, values, [], np.zeros(0)
         if self._ids:
             scores = self.main_scores(query)
-            positive = np.flatnonzero(scores > 0)
-            if len(positive) > limit:
-                best = np.argpartition(-scores[positive], limit - 1)[:limit]
-                positive = positive[best]
-            ids = [self._ids[row] for row in positive.tolist()]
-            values.append(scores[positive])
+            rows = np.flatnonzero(scores > 0)
+            if len(rows) > limit:
+                rows = rows[np.argpartition(-scores[rows], limit - 1)[:limit]]
+            values = scores[rows]
         extra = [
             (doc_id, score)
             for doc_id in self._dirty
             if (doc := self.docs.get(doc_id)) is not None
             and (score := self.score_document(query, doc)) > 0
         ]
-        if extra:
-            ids += [doc_id for doc_id, _ in extra]
-            values.append(np.array([score for _, score in extra]))
-        merged = np.concatenate(values) if values else np.zeros(0)
+        return rows, values, [doc_id for doc_id, _ in extra], np.array([s for _, s in extra])
+
+    def top(self, terms: list[str], limit: int) -> tuple[list[str], np.ndarray]:
+        """The `limit` best documents for the query `terms` and their (positive) scores, in no
+        particular order."""
+        rows, values, extra_ids, extra_values = self.top_rows(terms, limit)
+        ids = [self._ids[row] for row in rows.tolist()] + extra_ids
+        merged = np.concatenate([values, extra_values])
         if len(merged) > limit:
             keep = np.argpartition(-merged, limit - 1)[:limit]
             ids = [ids[i] for i in keep.tolist()]

@@ -44,7 +44,13 @@ from jumelage.engines.matching.model import (
     Result,
 )
 from jumelage.engines.matching.reasons import make_reason
-from jumelage.engines.text.analysis import analyse_pairs, normalise, strip_accents, tokenize
+from jumelage.engines.text.analysis import (
+    analyse_pairs,
+    analyse_positions,
+    normalise,
+    strip_accents,
+    tokenize,
+)
 from jumelage.engines.text.concepts import (
     ConceptVocabulary,
     activity_label,
@@ -224,10 +230,11 @@ class MatchingIndex:
             if not text or not text.strip():
                 continue
             lang = lang if lang in LANGUAGES else detect_language(text)
-            terms = [term for term, _ in analyse_pairs(text, lang)]
+            positions = analyse_positions(text, lang)
+            terms = [term for _, term, _ in positions]
             if terms:
                 analysis.terms.setdefault(lang, Counter()).update(terms)
-            analysis.concepts.update(self.vocabulary.count(text, lang))
+            analysis.concepts.update(self.vocabulary.count(text, lang, positions))
         return analysis
 
     def _analyse_organisation(self, org: Organisation) -> _Analysis:

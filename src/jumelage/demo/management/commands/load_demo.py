@@ -52,6 +52,18 @@ class Command(JumelageCommand):
                 "%(count)d account created", "%(count)d accounts created", result.accounts_created
             )
             % {"count": result.accounts_created},
+            ngettext(
+                "%(count)d cooperation profile created",
+                "%(count)d cooperation profiles created",
+                result.profiles_created,
+            )
+            % {"count": result.profiles_created},
+            ngettext(
+                "%(count)d expression of interest created",
+                "%(count)d expressions of interest created",
+                result.interests_created,
+            )
+            % {"count": result.interests_created},
         ]
         for line in lines:
             self.stdout.write("  " + line)

@@ -141,3 +141,33 @@ def test_missing_organisations_are_passed_over(demo_directory, django_capture_on
     tomsk_profiles = sum(spec.owner == "curated:sez-tomsk" for spec in PROFILES)
     assert result.profiles_created == 28 - tomsk_profiles
     assert not ExpressionOfInterest.objects.filter(organisation__external_id="curated:sez-tomsk")
+
+
+@pytest.fixture
+def isolated_index(settings, tmp_path):
+    from jumelage.matching import index as lifecycle
+
+    settings.DATA_DIR = tmp_path
+    lifecycle.forget_loaded_index()
+    yield lifecycle
+    lifecycle.forget_loaded_index()
+
+
+def test_member_sees_partners_for_you_with_reasons_on_a_demo_profile(
+    client, demo_directory, isolated_index, django_capture_on_commit_callbacks
+):
+    photonics = Sector.objects.get(code="photonics")
+    for organisation in demo_directory.values():
+        organisation.sectors.add(photonics)
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_cooperation()
+    build = isolated_index.rebuild_index()
+    assert build.profiles == CooperationProfile.objects.filter(status=Status.PUBLISHED).count()
+
+    profile = CooperationProfile.objects.get(title__startswith="Large high-precision mirrors")
+    client.login(username="member", password="correct horse battery")
+    page = client.get(f"/en/profiles/{profile.pk}/").content.decode()
+    assert 'id="partners-for-you"' in page
+    block = client.get(f"/en/partners/for/?profile={profile.pk}").content.decode()
+    assert block.count('class="card recommendation"') >= 1
+    assert 'class="reason reason-' in block

@@ -427,6 +427,9 @@ def run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
 
 
+# The worker closes connections it finds inside a transaction, as between two tasks: the
+# test runs without the usual wrapping transaction.
+@pytest.mark.django_db(transaction=True)
 def test_an_upload_is_checked_by_the_worker_while_its_page_shows_the_progress(
     manager_client, settings
 ):

@@ -7,7 +7,8 @@ real page with the database task backend. Three figures per format, from the sam
 - `inline`: the whole check done in the request, as the upload page did before
   (quick checks, reading, checking every row, permissions, possible duplicates);
 - `request`: the upload request now (quick checks, keeping the file, enqueueing);
-- `task`: the background check the worker then runs (`check_batch`).
+- `task`: the background check the worker then runs (`check_batch`);
+- `commit`: committing the previewed rows, all at once (still in the request).
 
     python bench/uploads.py [--rows 3000] [--existing 5000] [--profile]
 """
@@ -90,7 +91,7 @@ def main() -> int:
         started = time.perf_counter()
         response = client.post(
             reverse("directory:import_upload"),
-            {"file": SimpleUploadedFile(name, content), "source": "upload"},
+            {"file": SimpleUploadedFile(name, content), "source": f"upload-{fmt}"},
         )
         request = time.perf_counter() - started
         assert response.status_code == 302, response.status_code
@@ -107,11 +108,16 @@ def main() -> int:
         task = time.perf_counter() - started
         assert batch.status == ImportBatch.Status.PREVIEW and len(batch.records) == args.rows
         assert problems == [] and batch.problems == []
+        started = time.perf_counter()
+        response = client.post(reverse("directory:import_commit", args=[batch.pk]))
+        commit = time.perf_counter() - started
+        assert Organisation.objects.filter(source=f"upload-{fmt}").count() == args.rows
         results["formats"][fmt] = {
             "bytes": len(content),
             "inline_seconds": round(inline, 3),
             "request_seconds": round(request, 3),
             "task_seconds": round(task, 3),
+            "commit_seconds": round(commit, 3),
             "request_share_of_inline": round(request / inline, 4),
         }
         if profiler:

@@ -32,7 +32,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=3000)
     parser.add_argument("--existing", type=int, default=5000)
-    parser.add_argument("--profile", action="store_true", help="print the task's hot spots")
+    parser.add_argument(
+        "--profile", action="store_true", help="print the hot spots of the check and the commit"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="jumelage-bench-uploads-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
@@ -108,8 +110,13 @@ def main() -> int:
         task = time.perf_counter() - started
         assert batch.status == ImportBatch.Status.PREVIEW and len(batch.records) == args.rows
         assert problems == [] and batch.problems == []
+        commit_profiler = cProfile.Profile() if args.profile else None
         started = time.perf_counter()
+        if commit_profiler:
+            commit_profiler.enable()
         response = client.post(reverse("directory:import_commit", args=[batch.pk]))
+        if commit_profiler:
+            commit_profiler.disable()
         commit = time.perf_counter() - started
         assert Organisation.objects.filter(source=f"upload-{fmt}").count() == args.rows
         results["formats"][fmt] = {
@@ -123,6 +130,10 @@ def main() -> int:
         if profiler:
             print(f"--- {fmt}: check_batch hot spots", file=sys.stderr)
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(18)
+            print(f"--- {fmt}: commit hot spots", file=sys.stderr)
+            pstats.Stats(commit_profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(
+                25
+            )
     print(json.dumps(results, indent=2))
     return 0
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from jumelage.accounts.models import Role
 from jumelage.compliance.models import DualUseFlag
-from jumelage.demo.cooperation import INTERESTS, PROFILES, load_demo_cooperation
+from jumelage.demo.cooperation import interest_specs, load_demo_cooperation, profile_specs
 from jumelage.directory.models import Membership, Sector
 from jumelage.events.demo import DAY
 from jumelage.notifications.models import Notification
@@ -28,7 +28,9 @@ def demo_directory(programme, django_capture_on_commit_callbacks):
     """The demo organisations the profiles and interests name, and the demo accounts."""
     for code in ("aerospace", "photonics", "biotech_health", "ict", "advanced_manufacturing"):
         Sector.objects.create(code=code)
-    refs = {spec.owner for spec in PROFILES} | {spec.organisation for spec in INTERESTS}
+    refs = {spec.owner for spec in profile_specs()} | {
+        spec.organisation for spec in interest_specs()
+    }
     organisations = {
         ref: OrganisationFactory(
             name=f"Demo {index}",
@@ -138,7 +140,7 @@ def test_missing_organisations_are_passed_over(demo_directory, django_capture_on
     demo_directory["curated:sez-tomsk"].delete()
     with django_capture_on_commit_callbacks(execute=True):
         result = load_demo_cooperation()
-    tomsk_profiles = sum(spec.owner == "curated:sez-tomsk" for spec in PROFILES)
+    tomsk_profiles = sum(spec.owner == "curated:sez-tomsk" for spec in profile_specs())
     assert result.profiles_created == 28 - tomsk_profiles
     assert not ExpressionOfInterest.objects.filter(organisation__external_id="curated:sez-tomsk")
 
@@ -171,3 +173,16 @@ def test_member_sees_partners_for_you_with_reasons_on_a_demo_profile(
     block = client.get(f"/en/partners/for/?profile={profile.pk}").content.decode()
     assert block.count('class="card recommendation"') >= 1
     assert 'class="reason reason-' in block
+
+
+def test_a_malformed_demo_entry_is_named_by_file_item_and_field():
+    from jumelage.demo.cooperation import InterestSpec, _read
+
+    items = [
+        {"profile": "a", "organisation": "b", "message": "m", "sent": "2027-01-01"},
+        {"profile": "a", "organisation": "b", "message": "m", "sent": "2027-01-01", "colour": 1},
+    ]
+    with pytest.raises(
+        ValueError, match=r"^cooperation.json interests, item 2: unknown field 'colour'$"
+    ):
+        _read("cooperation.json interests", items, InterestSpec, ("sent",))

@@ -6,6 +6,12 @@ of published meetings that move. Each phase is solved with the optimum of the pr
 ones fixed as a constraint and the best schedule so far as a hint, within one shared time
 budget; whatever a phase finds, the best schedule found so far is always kept.
 
+Gaps are searched upwards from a proven floor: the fewest gaps each participant could
+have on their own (see ``bounds.py``), summed. On real events that floor is usually the
+optimum, so the first question asked, "a schedule placing everything with that many
+gaps?", settles placement and gaps at once, and the answer is optimal by construction.
+The break model is built once and serves every step.
+
 Events too large for one break model (see ``FULL_MODEL_LIMIT``) are placed by the greedy
 (and the placement model when the greedy leaves meetings out), then their gaps are reduced
 by large-neighbourhood search: small windows of participants are re-solved exactly while

@@ -281,15 +281,15 @@ def load_demo_cooperation() -> CooperationResult:
                 "profile_id", "organisation_id"
             )
         )
-        for spec in interest_specs():
-            profile = profiles.get(spec.profile)
-            organisation = organisations.get(spec.organisation)
+        for interest in interest_specs():
+            profile = profiles.get(interest.profile)
+            organisation = organisations.get(interest.organisation)
             if profile is None or organisation is None:
                 continue
             if (profile.pk, organisation.pk) in known or not profile.is_live:
                 continue
             try:
-                created = _create_interest(spec, profile, organisation, accounts, story)
+                created = _create_interest(interest, profile, organisation, accounts, story)
             except Blocked:
                 continue
             result.interests_created += created is not None

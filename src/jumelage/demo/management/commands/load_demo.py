@@ -1,12 +1,12 @@
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from jumelage.core.commands import JumelageCommand
 from jumelage.demo.loader import ACCOUNTS, build_demo_index, data_path, load_demo
 
 
 class Command(JumelageCommand):
-    help = gettext_lazy(
+    help = _(
         "Load the demo ecosystem (PACA ↔ Russian innovative regions) and its accounts; safe to repeat."
     )
 

@@ -9,7 +9,9 @@ For every instance, in the same run: Jumelage's scheduler (``schedule``), a gree
 first-fit (each meeting, most constrained first, in the earliest slot where it fits; no
 repair), and a plain CP-SAT model (the same slot and gap variables, but no warm start, no
 implied constraints, no upward search; minimise the breaks with 2 workers). Every output
-is checked by the independent validator. For the 20 real instances the optimum breaks
+is checked by the independent validator. Beside Jumelage's wall-clock seconds the CPU
+seconds of all its threads are printed: on a busy machine the wall clock also counts the
+time spent waiting for a core. For the 20 real instances the optimum breaks
 published by Bofill et al. (JAIR 2022, MaxSAT with fairness d = 2; see
 shared/design/research/matchmaking.md §2.4 and §2.6) are printed beside. Note that the
 copy of the instances used here has fewer forbidden slots than the paper's, so the

@@ -2,9 +2,12 @@
 
 Builds the data once in a PostgreSQL database (created when missing, reused when complete),
 then times the plan dashboard through the Django test client: the whole page, unfiltered and
-with period, sector and region filters, and the cooperation network page; then the same pages
-"cold", with the figures cache emptied before each request (the first view after a change).
-Prints p50/p95 per page. Goal: dashboard p95 under 300 ms on PostgreSQL.
+with period, sector and region filters, and the cooperation network page (figures read from the
+snapshot stored for the current data version); then the same pages "cold", with the stored
+figures emptied before each request; then "after a change", one meeting checked in again before
+each request behind the signals' back (a bulk update), so that the page itself copies the
+change into a new data version and computes its figures. Prints p50/p95 per page.
+Goal: dashboard p95 under 300 ms on PostgreSQL.
 
     python bench/dashboard.py [--postgres URL] [--runs 40] [--rebuild] [--smoke]
 

@@ -7,7 +7,8 @@ real page with the database task backend. Three figures per format, from the sam
 - `inline`: the whole check done in the request, as the upload page did before
   (quick checks, reading, checking every row, permissions, possible duplicates);
 - `request`: the upload request now (quick checks, keeping the file, enqueueing);
-- `task`: the background check the worker then runs (`check_batch`).
+- `task`: the background check the worker then runs (`check_batch`);
+- `commit`: committing the previewed rows, all at once (still in the request).
 
     python bench/uploads.py [--rows 3000] [--existing 5000] [--profile]
 """
@@ -31,7 +32,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=3000)
     parser.add_argument("--existing", type=int, default=5000)
-    parser.add_argument("--profile", action="store_true", help="print the task's hot spots")
+    parser.add_argument(
+        "--profile", action="store_true", help="print the hot spots of the check and the commit"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="jumelage-bench-uploads-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
@@ -90,7 +93,7 @@ def main() -> int:
         started = time.perf_counter()
         response = client.post(
             reverse("directory:import_upload"),
-            {"file": SimpleUploadedFile(name, content), "source": "upload"},
+            {"file": SimpleUploadedFile(name, content), "source": f"upload-{fmt}"},
         )
         request = time.perf_counter() - started
         assert response.status_code == 302, response.status_code
@@ -107,16 +110,30 @@ def main() -> int:
         task = time.perf_counter() - started
         assert batch.status == ImportBatch.Status.PREVIEW and len(batch.records) == args.rows
         assert problems == [] and batch.problems == []
+        commit_profiler = cProfile.Profile() if args.profile else None
+        started = time.perf_counter()
+        if commit_profiler:
+            commit_profiler.enable()
+        response = client.post(reverse("directory:import_commit", args=[batch.pk]))
+        if commit_profiler:
+            commit_profiler.disable()
+        commit = time.perf_counter() - started
+        assert Organisation.objects.filter(source=f"upload-{fmt}").count() == args.rows
         results["formats"][fmt] = {
             "bytes": len(content),
             "inline_seconds": round(inline, 3),
             "request_seconds": round(request, 3),
             "task_seconds": round(task, 3),
+            "commit_seconds": round(commit, 3),
             "request_share_of_inline": round(request / inline, 4),
         }
         if profiler:
             print(f"--- {fmt}: check_batch hot spots", file=sys.stderr)
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(18)
+            print(f"--- {fmt}: commit hot spots", file=sys.stderr)
+            pstats.Stats(commit_profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(
+                25
+            )
     print(json.dumps(results, indent=2))
     return 0
 

@@ -2840,6 +2840,18 @@ and H2020 (2014–2016 extract) project with a PACA or Russian participant. `id`
 directory ids of the participants included in `organisations.jsonl`. H2020 projects have their
 acronym as `title`, a `summary` made of their call topic, programme and funding scheme, and a
 `year` (start year); the FP7 extract has no titles or dates.
+
+## cooperation.json
+
+Written by hand, not by `scripts/build_demo_data.py` (which leaves it alone): the demo's
+fictional cooperation profiles and expressions of interest, loaded by
+`jumelage.demo.cooperation` through the same services as on the site. `profiles` lists
+profiles with a `key`, the `owner` organisation's id in `organisations.jsonl`, the profile's
+`type`, `language`, texts, `partnership_types`, `partner_kinds`, `sectors`, `keywords`,
+`stage`, `ipr_status`, the `status` it reaches (`draft`, `submitted`, `published`), the day it
+was `written` and the `review_days` before publication. `interests` lists expressions of
+interest: the `profile` key, the interested `organisation`, its `message`, the day it was
+`sent`, the `answer` (`accepted`, `declined`, `pending`) and `answered_after` days.
 """
 
 

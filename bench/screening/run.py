@@ -301,7 +301,16 @@ def build_cases(lists: list[ParsedList], smoke: bool) -> tuple[list[Case], dict[
         if len(e.caption.split()) == 3 and any(_PATRONYMIC.search(w) for w in e.caption.split())
     ]  # fmt: skip
     for entry in rng.sample(with_patronymic, min(len(with_patronymic), n(300))):
-        kept = [w for w in entry.caption.split() if not _PATRONYMIC.search(w)]
+        words = entry.caption.split()
+        # The patronymic is the middle word, or the one not written in capitals (surnames
+        # ending in -ovich/-evich are written in capitals in the EU annexes).
+        dropped = [
+            i for i, w in enumerate(words)
+            if _PATRONYMIC.search(w) and (i == 1 or not w.isupper())
+        ]  # fmt: skip
+        if not dropped:
+            continue
+        kept = [w for i, w in enumerate(words) if i != dropped[0]]
         cases.append(
             Case(
                 f"patronymic:{entry.entry_id}",

@@ -8,6 +8,8 @@ from ninja import NinjaAPI, Router, Schema
 from ninja.testing import TestClient
 
 from jumelage.api.errors import RETRY_AFTER_SECONDS, install_error_handlers
+from jumelage.compliance.services import Blocked
+from jumelage.core.errors import InputError
 from jumelage.events import services as event_services
 from jumelage.events.models import Event, Meeting, Side
 from jumelage.matching.services import IndexNotReady
@@ -36,6 +38,21 @@ def unschedule(request, meeting_id: int, payload: VersionIn):
 @router.get("/recommendations")
 def recommendations(request):
     raise IndexNotReady("Recommendations are being prepared; come back in a few minutes.")
+
+
+@router.post("/blocked")
+def blocked(request):
+    raise Blocked("“Zavod” has a confirmed sanctions hit: this cannot be done with it.")
+
+
+@router.post("/files")
+def bad_file(request):
+    raise InputError(
+        "partners.jsonl, line 3, field “country”: must be an ISO 3166-1 alpha-2 code",
+        file="partners.jsonl",
+        line=3,
+        field="country",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -145,4 +162,29 @@ def test_work_that_is_still_being_prepared_is_503_with_retry_after(api_client, o
     assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
     assert response.json() == {
         "detail": "Recommendations are being prepared; come back in a few minutes."
+    }
+
+
+def test_an_action_blocked_by_a_sanctions_hit_is_403(api_client, outsider_user):
+    response = api_client.post("/blocked", headers=bearer(outsider_user))
+
+    assert response.status_code == 403
+    assert response.json() == {
+        "detail": "“Zavod” has a confirmed sanctions hit: this cannot be done with it."
+    }
+
+
+def test_bad_input_in_a_file_is_422_naming_the_field(api_client, outsider_user):
+    response = api_client.post("/files", headers=bearer(outsider_user))
+
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "Some fields are not valid.",
+        "errors": [
+            {
+                "field": "country",
+                "message": "partners.jsonl, line 3, field “country”: must be an ISO 3166-1 "
+                "alpha-2 code",
+            }
+        ],
     }

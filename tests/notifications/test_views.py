@@ -97,3 +97,10 @@ def test_page_reads_with_a_constant_number_of_queries(
         page = client.get("/en/notifications/").content.decode()
     assert page.count('<li id="notification-') == 30
     assert "30 unread notifications." in page
+
+
+def test_former_notification_pages_lead_to_the_shared_one(client, reader):
+    client.force_login(reader)
+    for path in ("/fr/events/notifications/", "/fr/profiles/notifications/"):
+        response = client.get(path)
+        assert (response.status_code, response["Location"]) == (301, "/fr/notifications/")

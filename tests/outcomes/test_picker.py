@@ -112,3 +112,30 @@ def test_the_follow_up_log_picks_its_prospective_partner_by_search(logged_in, pl
     assert response.status_code == 302
     entry = FollowUpEntry.objects.get(note="Called.")
     assert entry.counterpart == orgs["C"]
+
+
+def test_a_plan_with_many_accompanied_organisations_searches_the_declaring_one(
+    logged_in, plan, records, orgs, many, manager
+):
+    from datetime import date
+
+    from jumelage.outcomes import services
+
+    for organisation in many:
+        services.accompany(
+            actor=manager, plan=plan, organisation=organisation, since=date(2026, 3, 1)
+        )
+    page = logged_in.get(f"/en/plans/{plan.pk}/outcomes/new/").content.decode()
+    assert 'name="organisation_q"' in page and "Filler 00 SARL" not in page
+    found = logged_in.get(
+        f"/en/plans/{plan.pk}/organisations/accompanied/",
+        {"field": "organisation", "multiple": "0", "organisation_q": "Filler 07"},
+    ).content.decode()
+    assert f'type="radio" name="organisation" value="{many[7].pk}"' in found
+    assert (
+        orgs["C"].name
+        not in logged_in.get(
+            f"/en/plans/{plan.pk}/organisations/accompanied/",
+            {"field": "organisation", "multiple": "0", "organisation_q": "Sibir"},
+        ).content.decode()
+    )  # C is not accompanied

@@ -87,6 +87,9 @@ def reason_text(code: str, params: dict[str, Any], fallback: str) -> str:
         "country_conflict": _("The country %(country)s is not among the listed party's countries."),
         "legal_form_ignored": _("Legal forms were set aside: %(forms)s."),
         "weak_alias": _("The listed name is a weak alias, which the list marks as low quality."),
+        "short_name_unsupported": _(
+            "Only the short name “%(query)s” resembles the listed party; the full names do not agree."
+        ),
     }
     template = templates.get(code)
     if template is None:

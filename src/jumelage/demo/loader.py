@@ -1,4 +1,5 @@
-"""The demo ecosystem: PACA's clusters and labs and the Russian innovative regions.
+"""The demo ecosystem: PACA's clusters and labs and the Russian innovative regions, with
+the B2B day, the plan, and cooperation profiles with their expressions of interest.
 
 The data ship in `jumelage/demo/data/` (built from CORDIS, © European Union, CC BY 4.0,
 and from public facts about the clusters and regions); loading it twice changes nothing.
@@ -161,6 +162,8 @@ class DemoResult:
     organisations: ImportResult
     projects: ImportResult
     accounts_created: int
+    profiles_created: int = 0
+    interests_created: int = 0
 
 
 @transaction.atomic
@@ -178,6 +181,7 @@ def load_demo(*, progress=None) -> DemoResult:
     accounts_created = sum(_account(account, programme) for account in ACCOUNTS)
     from jumelage.compliance.demo import load_demo_list
     from jumelage.compliance.services import screen_directory
+    from jumelage.demo.cooperation import load_demo_cooperation
     from jumelage.events.demo import load_demo_event
     from jumelage.outcomes.demo import load_demo_plan
 
@@ -185,7 +189,15 @@ def load_demo(*, progress=None) -> DemoResult:
         screen_directory()
     load_demo_event()
     load_demo_plan()
-    return DemoResult(regions_changed, organisations, projects, accounts_created)
+    cooperation = load_demo_cooperation()
+    return DemoResult(
+        regions_changed,
+        organisations,
+        projects,
+        accounts_created,
+        profiles_created=cooperation.profiles_created,
+        interests_created=cooperation.interests_created,
+    )
 
 
 def build_demo_index(progress=None) -> None:

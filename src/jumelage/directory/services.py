@@ -632,7 +632,10 @@ class InvalidRecord(DomainError):
         self.problems = list(problems)
         super().__init__(
             "; ".join(
-                f"{field}: {message}" if field else message for field, message in self.problems
+                _("%(field)s: %(message)s") % {"field": field, "message": message}
+                if field
+                else message
+                for field, message in self.problems
             ),
             field=self.problems[0][0] if self.problems else None,
         )

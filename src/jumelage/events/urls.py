@@ -1,10 +1,13 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from jumelage.events import views
 
 app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="event_list"),
+    # The former notifications page of this app: notifications now have one page for all.
+    path("notifications/", RedirectView.as_view(pattern_name="notifications:list", permanent=True)),
     path("new/", views.event_create, name="event_create"),
     path("<int:pk>/", views.event_detail, name="event_detail"),
     path("<int:pk>/edit/", views.event_edit, name="event_edit"),

@@ -67,6 +67,11 @@ def translate_reason(
             "via": p.get("via", ""),
             "partner": p.get("partner", ""),
         }
+    if code == "name_like_partner":
+        return _("its name shares “%(words)s” with your partner %(partner)s") % {
+            "words": _join(p.get("words", [])),
+            "partner": p.get("partner", ""),
+        }
     if code in {"same_city", "same_region"}:
         count = int(p.get("count", 1) or 1)
         values = {"place": p.get("place", ""), "partners": _join(p.get("partners", []))}

@@ -22,7 +22,7 @@ class _Blank(dict):
 
 def sentence(kind: str, params: dict[str, Any]) -> str:
     """The one-line summary of a notification in the active language (also its e-mail's)."""
-    templates = {
+    templates: dict[Any, str] = {
         Kind.INTEREST_RECEIVED: _(
             "%(organisation)s expressed interest in your profile “%(title)s”."
         ),

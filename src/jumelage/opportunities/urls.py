@@ -1,10 +1,13 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from jumelage.opportunities import views
 
 app_name = "opportunities"
 urlpatterns = [
     path("", views.profile_list, name="profile_list"),
+    # The former notifications page of this app: notifications now have one page for all.
+    path("notifications/", RedirectView.as_view(pattern_name="notifications:list", permanent=True)),
     path("new/", views.profile_create, name="profile_create"),
     path("<int:pk>/", views.profile_detail, name="profile_detail"),
     path("<int:pk>/edit/", views.profile_edit, name="profile_edit"),

@@ -22,6 +22,8 @@ from jumelage.outcomes.models import (
 )
 from jumelage.outcomes.widgets import OrganisationPicker, PickerFormMixin, search_url
 
+# Beyond this many organisations to choose from, a search box replaces the drop-down list.
+LONGEST_LIST = 30
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -199,6 +201,10 @@ class OutcomeForm(PickerFormMixin, forms.ModelForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        if organisations.count() > LONGEST_LIST:
+            # A manager declares for any of the plan's accompanied organisations: thousands.
+            self.fields["organisation"].widget = OrganisationPicker(multiple=False)
+            self.setup_picker("organisation", organisations, search_url(plan.pk, "accompanied"))
         self.setup_picker("partners", _all_organisations(), search_url(plan.pk, "all"))
         self.fields["actions"].queryset = plan.actions.all()
         self.fields["origin_meeting"].queryset = self._meetings(plan, organisations)

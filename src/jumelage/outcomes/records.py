@@ -236,7 +236,8 @@ def sync(plan: Plan) -> int:
     with transaction.atomic():
         # One copy at a time per plan, whichever process asks.
         locked = PlanSync.objects.select_for_update().get(plan=plan)
-        seen = fingerprint(plan)
+        # `seen` was read before the records are: a change made meanwhile shows at the next
+        # call as a new fingerprint, and copying it again is harmless.
         before = locked.fingerprint or {}
         if before != seen:
             _copy(plan, before, seen)

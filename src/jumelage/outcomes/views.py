@@ -190,11 +190,13 @@ def organisation_search(request, plan_id: int, scope: str):
     ):
         raise PermissionDenied
     field = request.GET.get("field", "")
-    if scope not in ("programme", "all") or not field.isidentifier():
+    if scope not in ("programme", "all", "accompanied") or not field.isidentifier():
         raise Http404
     organisations = Organisation.objects.filter(archived=False)
     if scope == "programme":
         organisations = organisations.filter(programme_id=plan.programme_id)
+    elif scope == "accompanied":
+        organisations = _outcome_organisations(request.user, plan)
     chosen = [int(v) for v in request.GET.getlist(field) if v.isdigit()]
     query = request.GET.get(f"{field}_q", "")
     context = {

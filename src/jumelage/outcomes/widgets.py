@@ -89,6 +89,7 @@ class PickerFormMixin:
     def setup_picker(self, name: str, scope: QuerySet[Organisation], search_url: str) -> None:
         field = self.fields[name]  # type: ignore[attr-defined]
         widget = field.widget
+        widget.is_required = field.required
         widget.scope = scope
         field.queryset = scope
         multiple = "1" if widget.multiple else "0"

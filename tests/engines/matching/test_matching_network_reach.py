@@ -89,3 +89,20 @@ def test_hub_damping_lets_a_closer_tie_overtake_an_organisation_present_everywhe
     # Both share one project with q; without damping the hub's track record decides.
     assert ids(plain.recommend(query))[0] == "hub"
     assert ids(damped.recommend(query))[0] == "small"
+
+
+def test_name_affinity_prefers_names_shared_with_the_partners_and_says_so():
+    organisations = [
+        org("cnrs-alpes", "CNRS Alpes (Grenoble)"),
+        org("uga", "Université Grenoble Alpes"),
+        org("lille", "Université de Lille"),
+        *[org(f"u{n}", f"Université numéro {n}") for n in range(60)],
+    ]
+    projects = [Project(id="t", participants=("cnrs-alpes", "uga", "lille"), year=2014)]
+    index = build_index(organisations, projects, weights=Weights(name_affinity=1.0))
+    results = index.recommend(Query(text="", partners=("cnrs-alpes",)))
+    assert ids(results) == ["uga", "lille"]
+    named = reason(results[0], "name_like_partner")
+    assert named.params["words"] == ["alpes", "grenoble"]
+    assert named.text == "its name shares “alpes, grenoble” with your partner CNRS Alpes (Grenoble)"
+    assert reason(results[1], "name_like_partner") is None

@@ -266,3 +266,175 @@ def test_every_hit_has_a_structured_reason_and_english_text(screener):
     assert hit.params["query"] == "Московский физико-технический институт"
     assert hit.explanation.startswith('The name "Московский физико-технический институт" is')
     assert any(reason.code == "country_match" for reason in hit.reasons)
+
+
+# --- look-alikes of the demo directory -------------------------------------------------
+
+DEMO_ENTRIES = [
+    ListEntry(
+        "demo:kazan", "demo", "Vessel", ("KAZAN",), identifiers=(Identifier("imo", "9258002"),)
+    ),
+    ListEntry("demo:kuznetsov-vessel", "demo", "Vessel", ("S. KUZNETSOV",)),
+    ListEntry("demo:kazan-org", "demo", ORGANIZATION, ("KAZAN",), countries=("RU",)),
+    ListEntry(
+        "demo:ilyushin",
+        "demo",
+        ORGANIZATION,
+        ("OPEN JOINT STOCK COMPANY ILYUSHIN AVIATION COMPLEX",),
+        ("OJSC IL",),
+        countries=("RU",),
+    ),
+    ListEntry(
+        "demo:isp-sb",
+        "demo",
+        ORGANIZATION,
+        ("RZHANOV INSTITUTE OF SEMICONDUCTOR PHYSICS SIBERIAN BRANCH RAS",),
+        ("ISP SB RAS",),
+        countries=("RU",),
+    ),
+    ListEntry(
+        "demo:barnaul",
+        "demo",
+        ORGANIZATION,
+        ("JOINT STOCK COMPANY BARNAUL CARTRIDGE PLANT",),
+        countries=("RU",),
+    ),
+    ListEntry(
+        "demo:vniief",
+        "demo",
+        ORGANIZATION,
+        ("ALL-RUSSIAN SCIENTIFIC RESEARCH INSTITUTE OF EXPERIMENTAL PHYSICS",),
+        ("RFNC-VNIIEF", "SAROV NUCLEAR WEAPONS PLANT"),
+        countries=("RU",),
+    ),
+    ListEntry(
+        "demo:vniitf",
+        "demo",
+        ORGANIZATION,
+        (
+            "RUSSIAN FEDERAL NUCLEAR CENTER ZABABAKHIN ALL-RUSSIAN RESEARCH INSTITUTE OF TECHNICAL PHYSICS",
+        ),
+        ("RFNC-VNIITF",),
+        countries=("RU",),
+    ),
+    ListEntry(
+        "demo:iap",
+        "demo",
+        ORGANIZATION,
+        (
+            "FEDERAL RESEARCH CENTER INSTITUTE OF APPLIED PHYSICS OF THE RUSSIAN ACADEMY OF SCIENCES",
+        ),
+        ("IAP RAS",),
+        countries=("RU",),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def demo_screener():
+    return Screener(DEMO_ENTRIES)
+
+
+def _org(name, *aliases, country="RU", **fields):
+    return Query(name, ORGANIZATION, country=country, aliases=aliases, **fields)
+
+
+def _hit_ids(screener, query):
+    return {hit.entry_id for hit in screener.screen(query)}
+
+
+def test_a_place_in_parentheses_is_not_a_name_of_its_own(demo_screener):
+    query = _org("IT Park (Kazan)", "ИТ-парк (Казань)", "IT Park Kazan")
+
+    assert _hit_ids(demo_screener, query) == set()
+
+
+def test_an_organisation_named_after_the_place_is_still_caught(demo_screener):
+    assert "demo:kazan-org" in _hit_ids(demo_screener, _org("Kazan"))
+
+
+def test_an_acronym_in_parentheses_stays_a_name_of_its_own():
+    from jumelage.engines.screening.matcher import _expand_names
+
+    assert "IKI" in _expand_names("Space Research Institute RAS (IKI)", True, listed=False)
+    assert "GosNIIAS" in _expand_names("GosNIIAS Institute (GosNIIAS)", True, listed=False)
+    assert _expand_names("Space Research Institute RAS (Moscow)", True, listed=False) == [
+        "Space Research Institute RAS (Moscow)",
+        "Space Research Institute RAS",
+    ]
+    # A list writes aliases in parentheses; a country there is still no name.
+    assert "Kazan" in _expand_names("IT Park (Kazan)", True)
+    assert "Russia" not in _expand_names("Foo Trading (Russia)", True)
+
+
+def test_vessels_are_reached_by_an_organisation_only_through_an_identifier(demo_screener):
+    assert _hit_ids(demo_screener, _org("Kuznetsov OAO")) == set()
+    assert "demo:kazan" in _hit_ids(
+        demo_screener, _org("Kazan Shipping", identifiers={"imo": "IMO 9258002"})
+    )
+
+
+def test_initials_of_the_query_s_own_long_name_do_not_match_another_body(demo_screener):
+    query = _org("Balakovo Carbon Production LLC", "LLC BCP")
+
+    assert _hit_ids(demo_screener, query) == set()
+    # Without a long name to judge by, the initials with a matching country are a lead.
+    assert "demo:barnaul" in _hit_ids(demo_screener, _org("BCP"))
+
+
+def test_a_short_alias_shared_with_another_body_needs_the_long_names_to_agree(demo_screener):
+    limnology = _org("Institute of Limnology Russian Academy of Sciences", "IL-RAS")
+    system_programming = _org(
+        "Institute for System Programming of the Russian Academy of Sciences", "ИСП РАН"
+    )
+
+    assert _hit_ids(demo_screener, limnology) == set()
+    assert _hit_ids(demo_screener, system_programming) == set()
+    hit = demo_screener.screen(limnology, threshold=0.5)[0]
+    assert any(reason.code == "short_name_unsupported" for reason in hit.reasons)
+
+
+def test_a_misspelt_acronym_of_a_sister_institute_is_not_a_hit(demo_screener):
+    query = _org(
+        "Russian Federal Nuclear Centre Zababakhin All Russian Research Institute of "
+        "Technical Physics",
+        "RFNC-VNIITF",
+    )
+
+    assert _hit_ids(demo_screener, query) == {"demo:vniitf"}
+
+
+def test_a_listed_acronym_whose_long_names_agree_is_still_a_hit(demo_screener):
+    query = _org("Institute of Applied Physics, Russian Academy of Sciences", "IAP-RAS")
+
+    assert "demo:iap" in _hit_ids(demo_screener, query)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Limited Liability Compnay Fotonika Plyus",
+        "Fotonika Plyus Limted",
+        "Obshchestvo s Ogranichennoi Otvetsvennostyu Fotonika Plyus",
+    ],
+)
+def test_a_misspelt_legal_form_is_still_set_aside(screener, name):
+    hit = _best(screener, name, ORGANIZATION)
+
+    assert hit is not None, name
+    assert hit.entry_id == "test:4"
+    assert hit.score >= 0.95
+
+
+def test_a_word_like_a_legal_form_at_the_start_of_a_name_is_kept():
+    from jumelage.engines.screening.normalize import name_parts
+
+    assert name_parts("Limitek Systems", True).words == ("limitek", "systems")
+    assert name_parts("Systems Limitid", True).words == ("systems",)
+
+
+def test_two_spellings_in_one_field_are_two_names():
+    screener = Screener([ListEntry("t:1", "t", PERSON, ("Irina Leontievna DIANOVA",))])
+    query = Query("Ирина Леонтьевна ДИАНОВА / Iрина Леонтiївна ДIАНОВА", PERSON)
+
+    assert _hit_ids(screener, query) == {"t:1"}

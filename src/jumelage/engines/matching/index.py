@@ -5,7 +5,8 @@ Signals, each scaled to 0…1 and fused by a weighted sum (`Weights`):
   and profiles) in the query's language, with Snowball stems;
 - concepts: the technology concepts of the query found in the organisation's texts in any
   language (the cross-lingual signal), weighted by rarity; plus sector and NACE activity fit;
-- network: co-participation with the query's partners in past projects, and a small
+- network: co-participation with the query's partners in past projects, partners of
+  partners (second order), proximity to the partners (same region, same city), and a small
   track-record prior (organisations with more cooperation projects are likelier partners);
 - complement: a profile of the opposite direction (an offer facing a request) on the same
   topic, and the kind of partner sought.
@@ -105,10 +106,10 @@ class Weights:
     # Partners of partners: organisations that worked with the query partners' coworkers
     # (scaled like `network`, by the number of known partners). `second_order_breadth` is how
     # many of the strongest coworkers pass their own ties on.
-    second_order: float = 0.0
+    second_order: float = 0.3
     second_order_breadth: int = 100
     # Proximity: the share of the query's partners based in the candidate's region and city.
-    proximity: float = 0.0
+    proximity: float = 0.3
     # The candidate's network evidence is divided by (1 + its past projects) ** this, so
     # that organisations present everywhere do not crowd out closer ties (0 = off).
     candidate_degree_damping: float = 0.0
@@ -1301,6 +1302,21 @@ class MatchingIndex:
                         via_id=middle,
                     )
                 )
+        if parts.get("name_affinity", 0.0) > 0:
+            words = _name_words(self.organisations[org_id]) & self._name_postings().keys()
+            for partner in vector.partners:
+                other = self.organisations.get(partner)
+                shared = sorted(words & _name_words(other)) if other else []
+                if shared:
+                    reasons.append(
+                        make_reason(
+                            "name_like_partner",
+                            words=shared[:3],
+                            partner=self._short_name(partner),
+                            partner_id=partner,
+                        )
+                    )
+                    break
         if parts.get("proximity", 0.0) > 0:
             org = self.organisations[org_id]
             for level, code, place in ((1, "same_city", org.city), (0, "same_region", org.region)):

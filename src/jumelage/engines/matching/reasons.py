@@ -23,6 +23,7 @@ REASON_CODES: dict[str, tuple[str, str]] = {
     "partner_of_partner": ("network", "worked with {via}, a partner of {partner}"),
     "same_city": ("network", "based in {place}, like {partners}"),
     "same_region": ("network", "based in the region {place}, like {partners}"),
+    "name_like_partner": ("network", "its name shares “{words}” with your partner {partner}"),
     "offers_what_you_request": ("complement", "offers what you request: {title}"),
     "requests_what_you_offer": ("complement", "requests what you offer: {title}"),
     "seeks_cooperation": ("complement", "seeks cooperation on: {title}"),

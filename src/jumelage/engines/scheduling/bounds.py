@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from .compiled import Compiled
 
-# Search nodes per participant; beyond it the bound proven so far is kept (still valid).
+# Search nodes per participant and for the whole event; beyond them the bound proven so
+# far is kept (0 for participants not reached), which is still valid.
 NODE_BUDGET = 20_000
+EVENT_NODE_BUDGET = 1_000_000
 
 
 class _OutOfBudget(Exception):
@@ -31,16 +33,27 @@ def participant_break_bounds(compiled: Compiled, meetings: list[int]) -> list[in
     for meeting in meetings:
         for p in compiled.ends[meeting]:
             own[p].append(meeting)
-    return [fewest_breaks(compiled, own_meetings) for own_meetings in own]
+    bounds: list[int] = []
+    spent = [0]
+    for own_meetings in own:
+        budget = min(NODE_BUDGET, EVENT_NODE_BUDGET - spent[0])
+        bounds.append(fewest_breaks(compiled, own_meetings, budget, spent) if budget > 0 else 0)
+    return bounds
 
 
-def fewest_breaks(compiled: Compiled, meetings: list[int], budget: int = NODE_BUDGET) -> int:
+def fewest_breaks(
+    compiled: Compiled,
+    meetings: list[int],
+    budget: int = NODE_BUDGET,
+    spent: list[int] | None = None,
+) -> int:
     """Fewest gaps of one person whose ``meetings`` all take place in distinct slots.
 
     Tries 0, 1, 2... gaps: a depth-first walk over the slots chooses which are busy (the
     right number, no more runs than the gap allowance permits) and keeps a choice when
     the meetings can be matched to the chosen slots. Returns the first allowance that
-    works, or the last one fully refuted when the node budget runs out.
+    works, or the last one fully refuted when the node budget runs out. The nodes used
+    are added to ``spent[0]`` when given.
     """
     count = len(meetings)
     if count <= 1:
@@ -52,13 +65,19 @@ def fewest_breaks(compiled: Compiled, meetings: list[int], budget: int = NODE_BU
     if len(available) < count:
         return 0  # cannot all be placed; the placement phase reports it
     nodes = [0]
-    for allowance in range(count):
-        try:
-            if _walk(compiled.slot_session, allowed, available, count, allowance, nodes, budget):
+    try:
+        for allowance in range(count):
+            try:
+                if _walk(
+                    compiled.slot_session, allowed, available, count, allowance, nodes, budget
+                ):
+                    return allowance
+            except _OutOfBudget:
                 return allowance
-        except _OutOfBudget:
-            return allowance
-    return 0  # no day at all holds every meeting: they cannot all be placed
+        return 0  # no day at all holds every meeting: they cannot all be placed
+    finally:
+        if spent is not None:
+            spent[0] += nodes[0]
 
 
 def _walk(

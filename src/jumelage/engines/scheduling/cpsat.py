@@ -26,6 +26,9 @@ from ortools.sat.python import cp_model
 
 from .compiled import Compiled
 
+# Python's sum() nests one expression object per term; this builds one flat sum.
+_sum = cp_model.LinearExpr.sum
+
 
 @dataclass
 class SolveOutcome:
@@ -210,12 +213,12 @@ def build_model(
             placed[meeting] = 1
         else:
             model.add_at_most_one(variables)
-            placed[meeting] = sum(variables)
+            placed[meeting] = _sum(variables)
 
     for slot, variables in enumerate(per_slot):
         room = compiled.tables - outside_load[slot]
         if len(variables) > room:
-            model.add(sum(variables) <= room)
+            model.add(_sum(variables) <= room)
     for variables in per_participant_slot.values():
         if len(variables) > 1:
             model.add_at_most_one(variables)
@@ -225,7 +228,9 @@ def build_model(
 
     _add_limits_and_precedences(compiled, model, x, placed, selected, fixed_slot_of)
 
-    placed_value = sum(compiled.weight[m] * placed[m] for m in selected)
+    placed_value = cp_model.LinearExpr.weighted_sum(
+        [placed[m] for m in selected], [compiled.weight[m] for m in selected]
+    )
     handle = BreakModel(compiled, model, x, placed, placed_value, meetings=selected)
     if with_breaks:
         _add_breaks(
@@ -328,14 +333,14 @@ def _add_breaks(
                 variable_busy.append(variables[0])
             else:
                 var = model.new_bool_var(f"busy{p}_{slot}")
-                model.add(var == sum(variables))
+                model.add(var == _sum(variables))
                 busy[slot] = var
                 variable_busy.append(var)
             busy_in_slot[slot].append(busy[slot])
         if implied and place_all:
             own = [m for m in compiled.meetings_of[p] if m in in_model]
             if variable_busy:
-                model.add(sum(variable_busy) == len(own))
+                model.add(_sum(variable_busy) == len(own))
 
         participant_terms: list[cp_model.LinearExprT] = []
         for session in compiled.session_slots:
@@ -367,14 +372,14 @@ def _add_breaks(
             most = max((len(slots) + 1) // 2 - 1, 0)
             gaps = model.new_int_var(0, most, f"gaps{p}_{session.start}")
             if certain:
-                model.add(gaps == sum(runs) - 1)
+                model.add(gaps == _sum(runs) - 1)
             else:
                 present = model.new_bool_var(f"present{p}_{session.start}")
                 for term in runs:
                     if not isinstance(term, int):
                         model.add_implication(term, present)
-                model.add(present <= sum(runs))
-                model.add(gaps == sum(runs) - present)
+                model.add(present <= _sum(runs))
+                model.add(gaps == _sum(runs) - present)
             participant_terms.append(gaps)
             max_possible += most
             if implied and gapless_options:
@@ -383,7 +388,7 @@ def _add_breaks(
                 )
                 _add_gapless_options(model, busy, slots, gaps, low, high, f"{p}_{session.start}")
         if participant_terms:
-            breaks_of[p] = sum(participant_terms)
+            breaks_of[p] = _sum(participant_terms)
             total_terms.append(breaks_of[p])
             if cap is not None:
                 model.add(breaks_of[p] <= cap)
@@ -391,9 +396,9 @@ def _add_breaks(
     if implied:
         for terms in busy_in_slot:
             if len(terms) > 2 * compiled.tables:
-                model.add(sum(terms) <= 2 * compiled.tables)
+                model.add(_sum(terms) <= 2 * compiled.tables)
     handle.breaks_of = breaks_of
-    handle.total_breaks = sum(total_terms)
+    handle.total_breaks = _sum(total_terms)
     handle.max_breaks = model.new_int_var(0, max(max_possible, 0), "max_breaks")
     for p in participants:
         model.add(handle.max_breaks >= breaks_of[p])
@@ -478,6 +483,7 @@ def _add_gapless_options(
     gapped = model.new_bool_var(f"gapped{name}")
     model.add_exactly_one([*options, gapped])
     for slot in slots:
-        model.add(busy[slot] >= sum(cover[slot]))
-        model.add(busy[slot] <= sum(cover[slot]) + gapped)
+        covered = _sum(cover[slot])
+        model.add(busy[slot] >= covered)
+        model.add(busy[slot] <= covered + gapped)
     model.add(gaps >= gapped)

@@ -6,6 +6,12 @@ of published meetings that move. Each phase is solved with the optimum of the pr
 ones fixed as a constraint and the best schedule so far as a hint, within one shared time
 budget; whatever a phase finds, the best schedule found so far is always kept.
 
+Gaps are searched upwards from a proven floor: the fewest gaps each participant could
+have on their own (see ``bounds.py``), summed. On real events that floor is usually the
+optimum, so the first question asked, "a schedule placing everything with that many
+gaps?", settles placement and gaps at once, and the answer is optimal by construction.
+The break model is built once and serves every step.
+
 Events too large for one break model (see ``FULL_MODEL_LIMIT``) are placed by the greedy
 (and the placement model when the greedy leaves meetings out), then their gaps are reduced
 by large-neighbourhood search: small windows of participants are re-solved exactly while
@@ -31,6 +37,9 @@ from .validator import ScheduleValidationError, assert_valid, count_breaks
 # Above this many meeting-slot Booleans no exact model of the whole event is built: its
 # gaps are reduced by local search and by exact re-solves of small windows instead.
 FULL_MODEL_LIMIT = 40_000
+# A step of the upward gap search gets at most this many times the time the previous
+# refutation took (plus a second).
+PROOF_GROWTH = 5.0
 
 Progress = Callable[[str], None]
 
@@ -93,7 +102,35 @@ def schedule(
     best_weight = sum(compiled.weight[m] for m in placeable)
     placed_weight = _placed_weight(compiled, slot_of)
     placement_proven = placed_weight == best_weight
-    if not placement_proven and remaining() > 0:
+    search: _BreakSearch | None = None
+    whole_model = sum(len(compiled.allowed[m]) for m in placeable) <= FULL_MODEL_LIMIT
+    if not placement_proven and remaining() > 0 and whole_model and options.ascending:
+        # One model answers both questions: a schedule that places everything with as
+        # few breaks as each participant could have alone is usually there, and then
+        # placement and breaks are settled by one solve (and the model is built once).
+        search = _break_search(compiled, placeable, options, report)
+        if options.warm_start:
+            search.handle.hint(slot_of)
+        outcome = search.handle.solve(
+            max(0.5, remaining() * options.first_step_share),
+            workers=options.workers,
+            max_total_breaks=search.lower_bound,
+        )
+        refuted, refutation_seconds = outcome.infeasible, outcome.seconds
+        if not outcome.found:
+            outcome = search.handle.solve(_share(remaining(), 0.3), workers=options.workers)
+        if outcome.found and all(outcome.slot_of[m] is not None for m in placeable):
+            slot_of = outcome.slot_of
+            placed_weight = best_weight
+            placement_proven = True
+            if refuted:
+                report(f"no schedule with {search.lower_bound} breaks")
+                search.lower_bound += 1
+                search.proof_seconds = refutation_seconds
+        elif outcome.infeasible:
+            search = None
+        report(f"placing everything: {'done' if placement_proven else 'not found'}")
+    elif not placement_proven and remaining() > 0:
         # Placing everything is usually possible and far easier to decide than to optimise.
         handle = build_model(
             compiled,
@@ -131,7 +168,14 @@ def schedule(
     lower_bound: int | None = None
     if remaining() > 0 and placed_weight > 0:
         slot_of, lower_bound = _minimise_breaks(
-            compiled, slot_of, placed_weight, all_placed, remaining, options, report
+            compiled,
+            slot_of,
+            placed_weight,
+            all_placed,
+            remaining,
+            options,
+            report,
+            search if all_placed else None,
         )
 
     if compiled.problem.published and remaining() > 0 and all_placed:
@@ -230,6 +274,38 @@ def _changes(compiled: Compiled, placements: dict[str, Placement]) -> int:
     return changed
 
 
+@dataclass
+class _BreakSearch:
+    """The whole-event break model for schedules that place every placeable meeting.
+
+    ``lower_bound`` is proven for such schedules: the participants' own floors summed,
+    raised by every refuted "at most k breaks?" step.
+    """
+
+    handle: BreakModel
+    floor: list[int]
+    lower_bound: int
+    # Seconds the last refutation took, when there was one.
+    proof_seconds: float | None = None
+
+
+def _break_search(
+    compiled: Compiled, placeable: list[int], options: SolverOptions, report: Progress
+) -> _BreakSearch:
+    floor = participant_break_bounds(compiled, placeable)
+    report(f"each participant's own fewest breaks add up to {sum(floor)}")
+    handle = build_model(
+        compiled,
+        place_all=True,
+        with_breaks=True,
+        implied=options.implied_constraints,
+        meetings=placeable,
+        max_breaks_per_participant=compiled.problem.max_breaks_per_participant,
+        break_floor=floor,
+    )
+    return _BreakSearch(handle, floor, sum(floor))
+
+
 def _minimise_breaks(
     compiled: Compiled,
     slot_of: list[int | None],
@@ -238,11 +314,13 @@ def _minimise_breaks(
     remaining: Callable[[], float],
     options: SolverOptions,
     report: Progress,
+    search: _BreakSearch | None = None,
 ) -> tuple[list[int | None], int | None]:
     """Phase 2: fewest gaps (then the fairest spread) for the placed weight.
 
-    Searches upwards from zero: "at most k breaks?" for k = 0, 1, 2... Each refuted k
-    raises the proven lower bound; the first k with a schedule is optimal. Real events
+    Searches upwards from the proven floor (each participant's fewest breaks on their
+    own, summed; see bounds.py): "at most k breaks?" for k = floor, floor + 1... Each
+    refuted k raises the proven lower bound; the first k with a schedule is optimal. Real events
     need few breaks, and a tight cap propagates through every participant's gap count,
     so these decisions are much easier than the optimisation (the same reason core-guided
     MaxSAT does well on this problem). When a step runs out of its share of time, the
@@ -254,7 +332,9 @@ def _minimise_breaks(
     placeable = [m for m in range(compiled.meeting_count) if m not in compiled.blocked]
     floor: list[int] | None = None
     lower_bound: int | None = 0
-    if all_placed:
+    if search is not None:
+        floor, lower_bound = search.floor, search.lower_bound
+    elif all_placed:
         floor = participant_break_bounds(compiled, placeable)
         lower_bound = sum(floor)
         report(f"each participant's own fewest breaks add up to {lower_bound}")
@@ -264,27 +344,36 @@ def _minimise_breaks(
     if size <= FULL_MODEL_LIMIT and not options.ascending:
         return _minimise_plainly(compiled, slot_of, placed_weight, all_placed, remaining, options)
     if size <= FULL_MODEL_LIMIT:
-        handle = build_model(
-            compiled,
-            place_all=all_placed,
-            with_breaks=True,
-            implied=options.implied_constraints,
-            meetings=placeable,
-            max_breaks_per_participant=compiled.problem.max_breaks_per_participant,
-            break_floor=floor,
-        )
-        if not all_placed:
-            handle.model.add(handle.placed_value >= placed_weight)
+        if search is not None:
+            handle = search.handle
+        else:
+            handle = build_model(
+                compiled,
+                place_all=all_placed,
+                with_breaks=True,
+                implied=options.implied_constraints,
+                meetings=placeable,
+                max_breaks_per_participant=compiled.problem.max_breaks_per_participant,
+                break_floor=floor,
+            )
+            if not all_placed:
+                handle.model.add(handle.placed_value >= placed_weight)
         if options.warm_start:
             handle.hint(slot_of)
         first = k = lower_bound or 0
         stalled = 0
+        last_proof = search.proof_seconds if search is not None else None
         while k < current and remaining() > 0.05 and stalled < 2:
             share = options.first_step_share if k == first else options.step_share
-            outcome = handle.solve(
-                max(0.5, remaining() * share), workers=options.workers, max_total_breaks=k
-            )
+            budget = remaining() * share
+            if last_proof is not None:
+                # Each refutation costs a few times the one before; a step far beyond
+                # that growth is unlikely to end soon, and the time is better spent
+                # looking for a schedule one break above.
+                budget = min(budget, PROOF_GROWTH * last_proof + 1.0)
+            outcome = handle.solve(max(0.5, budget), workers=options.workers, max_total_breaks=k)
             if outcome.infeasible:
+                last_proof = outcome.seconds
                 if lower_bound == k:
                     lower_bound = k + 1
                 report(f"no schedule with {k} breaks")

@@ -32,6 +32,7 @@ ATTRIBUTE_CODES = (
     "country_conflict",
     "legal_form_ignored",
     "weak_alias",
+    "short_name_unsupported",
 )
 
 _TEMPLATES = {
@@ -81,6 +82,9 @@ _TEMPLATES = {
     ),
     "legal_form_ignored": "Legal forms were set aside: {forms}.",
     "weak_alias": "The listed name is a weak alias, which the list marks as low quality.",
+    "short_name_unsupported": (
+        'Only the short name "{query}" resembles the listed party; the full names do not agree.'
+    ),
 }
 
 _FEATURE_TEXT = {

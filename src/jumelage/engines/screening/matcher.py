@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -55,6 +56,7 @@ from .normalize import (
     initialism,
     is_stopword,
     name_parts,
+    parenthesised,
     split_parentheses,
     tokens,
 )
@@ -99,8 +101,21 @@ _GENERIC_IDS = frozenset({"registration", "id"})
 _STRONG_IDS = frozenset({"inn", "ogrn", "imo", "lei", "swift", "kpp", "okpo", "mmsi"})
 _PERSON_COMPATIBLE = {
     PERSON: {PERSON, THING},
-    ORGANIZATION: {ORGANIZATION, THING, VESSEL, AIRCRAFT},
+    ORGANIZATION: {ORGANIZATION, THING},
 }
+# Vessels and aircraft are often named after a place or a person ("KAZAN", "S. KUZNETSOV"):
+# an organisation reaches them through an identifier (IMO, MMSI …), not through its name.
+_BY_IDENTIFIER_ONLY = {ORGANIZATION: {VESSEL, AIRCRAFT}}
+# An organisation known by a long name and a short one (an acronym, one word, "IL-RAS") is
+# identified by the long one: a listed entry that only the short name resembles (one word,
+# initials, a misspelling) is another body with a like acronym ("ИСП РАН", the Institute for
+# System Programming, is not "ISP SB RAS", the Institute of Semiconductor Physics) unless one
+# of the long names agrees with the entry at least this much (0.7 when the short name itself
+# only agrees through initials or a misspelling: "RFNC-VNIITF" is not "RFNC-VNIIEF").
+_LONG_NAME_SUPPORT = 0.5
+_FUZZY_SHORT_SUPPORT = 0.7
+_UNSUPPORTED_SHORT_CAP = 0.7
+_WEAK_SHORT_CODES = frozenset({"abbreviation_match", "fuzzy_match", "initials_match"})
 
 
 @dataclass(frozen=True)
@@ -147,18 +162,42 @@ def _unicode_name(char: str) -> str:
 _AKA = re.compile(
     r"^\s*(?:a\.?k\.?a\.?|f\.?k\.?a\.?|n\.?k\.?a\.?|also known as|formerly)[\s:,]+", re.I
 )
+_SLASH = re.compile(r"\s+/\s+")
 _TITLES = re.compile(r"^\s*(?:(?:dr|mr|mrs|ms|prof|sir|sheikh|shaykh|haji|hajji)\.?\s+)+", re.I)
+
+
+def _own_name(inner: str, listed: bool) -> bool:
+    """Whether a parenthesised part of a name names the party on its own.
+
+    Lists write aliases in parentheses ("Moscow Aviation Institute (МАИ)"), so every part of
+    a listed name counts, except a country ("(Russia)"). A name screened from the directory
+    writes there an acronym ("(IKI)", "(GosNIIAS)") or a qualifier: a place ("IT Park
+    (Kazan)"), a branch, a country. Only an acronym is kept as a name of its own: a city
+    alone is not a party.
+    """
+    if country_code(inner) is not None and len(tokens(inner)) <= 3:
+        return False
+    if listed:
+        return True
+    words = inner.split()
+    return len(words) == 1 and sum(1 for char in inner if char.isupper()) >= 2
 
 
 def _expand_names(name: str, organisation: bool, listed: bool = True) -> list[str]:
     names: list[str] = []
-    for raw_part in split_parentheses(name):
+    inner = set(parenthesised(name))
+    parts = [
+        part for part in split_parentheses(name) if part not in inner or _own_name(part, listed)
+    ]
+    for raw_part in parts:
         part = _AKA.sub("", raw_part)
         if not organisation:
             part = _TITLES.sub("", part)
         if not part.strip():
             continue
         names.append(part)
+        # "Ирина Леонтьевна ДИАНОВА / Iрина Леонтiївна ДIАНОВА": one field, two spellings.
+        names.extend(piece.strip() for piece in _SLASH.split(part) if piece.strip() != part)
         pieces = [piece.strip() for piece in part.split(",")]
         # "MIPT, PHYSTECH": several one-word names in one alias field (but "Microart, SL"
         # is one name and its legal form).
@@ -263,6 +302,7 @@ def _spelling_agreement(first: str, second: str) -> float:
     return 0.0 if distance > allowed else 1.0 - distance / size
 
 
+@lru_cache(maxsize=300_000)
 def _word_agreement(
     query_key: str, listed_key: str, query_word: str = "", listed_word: str = ""
 ) -> tuple[float, str]:
@@ -700,15 +740,56 @@ class Screener:
             tuple(self._weight(k, form.organisation) for k in form.keys) for form in forms
         ]
         every_query_form = set(range(len(forms)))
+        by_identifier = _BY_IDENTIFIER_ONLY.get(query.schema, set())
+        long_forms = [
+            i for i, form in enumerate(forms) if form.organisation and len(form.keys) >= 2
+        ]
         for entry_index, pairs in self._candidates(query, forms).items():
             entry = self.entries[entry_index]
-            if allowed is not None and entry.schema not in allowed:
+            reachable = allowed is None or entry.schema in allowed
+            if not reachable and not (pairs is None and entry.schema in by_identifier):
                 continue
             if pairs is None:
                 pairs = {form_id: every_query_form for form_id in self._entry_forms[entry_index]}
             found = self._name_match(forms, query_weights, entry_index, pairs) if forms else None
+            if found is not None and len(found[1].keys) <= 2:
+                longer = [i for i in long_forms if len(forms[i].keys) > len(found[1].keys)]
+                if longer:
+                    self._require_support(found, forms, query_weights, longer, entry_index)
             found_list.append((entry_index, found))
         return found_list
+
+    def _require_support(
+        self,
+        found: tuple[_NameResult, _Form, _Form],
+        forms: list[_Form],
+        query_weights: list[tuple[float, ...]],
+        long_forms: list[int],
+        entry_index: int,
+    ) -> None:
+        """Cap a match that rests on a short name of the query only (`_LONG_NAME_SUPPORT`)."""
+        result = found[0]
+        weak = result.code in _WEAK_SHORT_CODES or result.thin or len(found[1].keys) == 1
+        if not weak or result.score <= _UNSUPPORTED_SHORT_CAP:
+            return
+        # A misspelt or initials-made short name is weaker evidence than a short name as
+        # listed: the long names must then nearly match by themselves.
+        needed = _FUZZY_SHORT_SUPPORT if result.code in _WEAK_SHORT_CODES else _LONG_NAME_SUPPORT
+        person = self.entries[entry_index].schema == PERSON
+        support = 0.0
+        for form_id in self._entry_forms[entry_index]:
+            listed = self._forms[form_id]
+            for i in long_forms:
+                compared = self._compare(
+                    forms[i], listed, person, query_weights[i], self._form_weights[form_id]
+                )
+                support = max(support, compared.score)
+                if support >= needed:
+                    return
+        result.score = _UNSUPPORTED_SHORT_CAP
+        result.extra.append(
+            reason("short_name_unsupported", query=found[1].display, support=round(support, 2))
+        )
 
     def _score_candidates(self, query: Query, bar: float) -> list[Hit]:
         hits: list[Hit] = []

@@ -7,9 +7,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from .translit import has_cyrillic, skeleton, transliterate
 
-_APOSTROPHES = re.compile(r"[’'`ʹʺ‘´ʼ]")
+# Marks inside a word that transliteration systems use for the hard and soft signs and to
+# split letters ("Pod”yachev", "T·etcher" in BGN/PCGN, "Podʺi͡achev" in ALA-LC with its
+# ligature ties): removed, so that they do not cut the word in two.
+_APOSTROPHES = re.compile(r"[’'`ʹʺ‘´ʼ”“·\u035c-\u0362]")
 _NON_WORD = re.compile(r"[^\w]+")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 
@@ -113,13 +118,18 @@ def plain(text: str) -> str:
     return " ".join(fold_token(token) for token in tokens(text))
 
 
+def parenthesised(name: str) -> list[str]:
+    """The parts of a name written in parentheses (``"IT Park (Kazan)"`` → ``["Kazan"]``)."""
+    return [part.strip() for part in _PARENTHESES.findall(name) if part.strip()]
+
+
 def split_parentheses(name: str) -> list[str]:
     """A listed name and the names written in its parentheses, as separate names.
 
     ``"Moscow Aviation Institute (МАИ)"`` → ``["Moscow Aviation Institute (МАИ)",
     "Moscow Aviation Institute", "МАИ"]``.
     """
-    inner = [part.strip() for part in _PARENTHESES.findall(name) if part.strip()]
+    inner = parenthesised(name)
     if not inner:
         return [name]
     outer = " ".join(_PARENTHESES.sub(" ", name).split())
@@ -153,20 +163,94 @@ class NameParts:
     qualifiers: tuple[str, ...]
 
 
+# A legal form misspelt ("Limited Liability Compnay", "Joint Stcok Company") is still a legal
+# form: a word of at least this many letters may differ from the phrase's word by one edit.
+_FUZZY_PHRASE_WORD = 5
+# A legal form of one word must be longer to be recognised despite a typo ("Limitd", not "Cp").
+_FUZZY_PHRASE_ALONE = 7
+
+
+def _deletions(key: str) -> set[str]:
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+
+
+def _near_index(phrases: dict[str, list[tuple[str, ...]]]) -> dict[str, set[str]]:
+    """Phrase first words of `_FUZZY_PHRASE_WORD`+ letters, by each of their deletions."""
+    table: dict[str, set[str]] = {}
+    for first in phrases:
+        if len(first) >= _FUZZY_PHRASE_WORD:
+            for variant in _deletions(first):
+                table.setdefault(variant, set()).add(first)
+    return table
+
+
+_LEGAL_NEAR = _near_index(_LEGAL_KEYS)
+_QUALIFIER_NEAR = _near_index(_QUALIFIER_KEYS)
+
+
+def _close(key: str, phrase_key: str) -> bool:
+    """One edit apart (a swap counts as one), both long enough to tell."""
+    return (
+        min(len(key), len(phrase_key)) >= _FUZZY_PHRASE_WORD
+        and abs(len(key) - len(phrase_key)) <= 1
+        and OSA.distance(key, phrase_key, score_cutoff=1) <= 1
+    )
+
+
+def _phrase_at(
+    keys: list[str],
+    index: int,
+    phrases: dict[str, list[tuple[str, ...]]],
+    near: dict[str, set[str]],
+) -> int:
+    """Length of the phrase starting at `index` (0: none); at most one word misspelt."""
+    best = 0
+    for phrase in phrases.get(keys[index], ()):
+        if tuple(keys[index : index + len(phrase)]) == phrase:
+            best = len(phrase)
+            break
+    firsts = set()
+    if keys[index] in phrases:
+        firsts.add(keys[index])
+    if len(keys[index]) >= _FUZZY_PHRASE_WORD - 1:
+        for variant in _deletions(keys[index]):
+            firsts |= near.get(variant, set())
+    for first in firsts:
+        for phrase in phrases[first]:
+            end = index + len(phrase)
+            if end > len(keys) or len(phrase) <= best:
+                continue
+            if len(phrase) == 1 and (
+                len(phrase[0]) < _FUZZY_PHRASE_ALONE or index == 0 or end != len(keys)
+            ):
+                # A misspelt one-word form only where legal forms stand: after the name.
+                continue
+            typos = 0
+            for key, phrase_key in zip(keys[index:end], phrase, strict=True):
+                if key != phrase_key:
+                    typos += 1
+                    if typos > 1 or not _close(key, phrase_key):
+                        break
+            else:
+                best = len(phrase)
+    return best
+
+
 def _strip_phrases(
-    words: list[str], keys: list[str], phrases: dict[str, list[tuple[str, ...]]]
+    words: list[str],
+    keys: list[str],
+    phrases: dict[str, list[tuple[str, ...]]],
+    near: dict[str, set[str]],
 ) -> tuple[list[str], list[str], list[str]]:
     removed: list[str] = []
     kept_words: list[str] = []
     kept_keys: list[str] = []
     index = 0
     while index < len(keys):
-        for phrase in phrases.get(keys[index], ()):
-            end = index + len(phrase)
-            if tuple(keys[index:end]) == phrase:
-                removed.append(" ".join(words[index:end]))
-                index = end
-                break
+        size = _phrase_at(keys, index, phrases, near)
+        if size:
+            removed.append(" ".join(words[index : index + size]))
+            index += size
         else:
             kept_words.append(words[index])
             kept_keys.append(keys[index])
@@ -200,18 +284,21 @@ def name_parts(name: str, organisation: bool, mode: str = "default") -> NamePart
     Nothing is removed if that would leave no word (a company called "Limited" stays).
     """
     words = tokens(name)
-    if organisation:
-        words = _join_letters(words)
-    keys = [skeleton(word, mode) for word in words]
     if not organisation:
-        return NameParts(tuple(words), tuple(keys), (), ())
-    kept_words, kept_keys, legal = _strip_phrases(words, keys, _LEGAL_KEYS)
-    kept_words, kept_keys, qualifiers = _strip_phrases(kept_words, kept_keys, _QUALIFIER_KEYS)
-    pairs = [(w, k) for w, k in zip(kept_words, kept_keys, strict=True) if k not in _STOP_KEYS]
-    if not pairs:
-        return NameParts(tuple(words), tuple(keys), (), ())
+        return NameParts(tuple(words), tuple(skeleton(word, mode) for word in words), (), ())
+    words = _join_letters(words)
+    # Legal forms, qualifiers and stop words are recognised in the default reading, whatever
+    # the mode ("JSC" is not "Zsc" read as French).
+    keys = [skeleton(word) for word in words]
+    kept_words, kept_keys, legal = _strip_phrases(words, keys, _LEGAL_KEYS, _LEGAL_NEAR)
+    kept_words, kept_keys, qualifiers = _strip_phrases(
+        kept_words, kept_keys, _QUALIFIER_KEYS, _QUALIFIER_NEAR
+    )
+    kept = [w for w, k in zip(kept_words, kept_keys, strict=True) if k not in _STOP_KEYS]
+    if not kept:
+        kept, legal, qualifiers = words, [], []
     return NameParts(
-        tuple(w for w, _ in pairs), tuple(k for _, k in pairs), tuple(legal), tuple(qualifiers)
+        tuple(kept), tuple(skeleton(w, mode) for w in kept), tuple(legal), tuple(qualifiers)
     )
 
 

@@ -167,8 +167,8 @@ _DIACRITIC_KEY = {"č": "C", "š": "S", "ž": "Z", "ŝ": "S", "ĉ": "C", "ǆ": "
 _LATIN_RULES: dict[str, dict[str, str]] = {
     "default": {
         "shch": "S", "shh": "S", "sch": "S", "tch": "C", "sh": "S", "zh": "Z", "kh": "H",
-        "ch": "C", "cz": "C", "ts": "C", "tz": "C", "ph": "f", "ck": "k", "x": "ks",
-        "w": "v", "q": "k", "h": "H", "c": "C", "j": "i", "y": "i",
+        "ch": "C", "cz": "C", "ts": "C", "tz": "C", "tc": "C", "ph": "f", "ck": "k",
+        "x": "ks", "w": "v", "q": "k", "h": "H", "c": "C", "j": "i", "y": "i",
     },
     "french": {
         "chtch": "S", "shch": "S", "tch": "C", "sh": "S", "zh": "Z", "kh": "H", "ch": "S",
@@ -214,9 +214,15 @@ def _fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# Letters that the reading modes read differently; a word without them has one key.
+_MODE_SENSITIVE = re.compile(r"ch|j|x|shh|[nlr]e$")
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(token: str, mode: str = "default") -> str:
     """The transliteration-invariant key of one lower-case word (see the module docstring)."""
+    if mode != "default" and not _MODE_SENSITIVE.search(token):
+        return skeleton(token)
     if has_cyrillic(token):
         latin = "".join(_CYR_KEY.get(char, char) for char in token)
         latin = _APPLY["default"](_fold(latin))

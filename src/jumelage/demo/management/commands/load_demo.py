@@ -1,12 +1,12 @@
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from jumelage.core.commands import JumelageCommand
 from jumelage.demo.loader import ACCOUNTS, build_demo_index, data_path, load_demo
 
 
 class Command(JumelageCommand):
-    help = gettext_lazy(
+    help = _(
         "Load the demo ecosystem (PACA ↔ Russian innovative regions) and its accounts; safe to repeat."
     )
 
@@ -52,6 +52,18 @@ class Command(JumelageCommand):
                 "%(count)d account created", "%(count)d accounts created", result.accounts_created
             )
             % {"count": result.accounts_created},
+            ngettext(
+                "%(count)d cooperation profile created",
+                "%(count)d cooperation profiles created",
+                result.profiles_created,
+            )
+            % {"count": result.profiles_created},
+            ngettext(
+                "%(count)d expression of interest created",
+                "%(count)d expressions of interest created",
+                result.interests_created,
+            )
+            % {"count": result.interests_created},
         ]
         for line in lines:
             self.stdout.write("  " + line)

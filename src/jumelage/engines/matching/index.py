@@ -703,14 +703,9 @@ class MatchingIndex:
             damping = (len(slots) - 1) ** self.weights.project_size_damping
             weight_lists.append(np.full(len(slots), 1.0 / damping))
         if slot_lists:
-            dense = np.bincount(
-                np.concatenate(slot_lists),
-                weights=np.concatenate(weight_lists),
-                minlength=len(self._slot_ids),
-            )
-            dense[self._slot(org_id)] = 0.0
-            found = np.flatnonzero(dense)
-            result: tuple[np.ndarray, np.ndarray] = (found, dense[found])
+            found, totals = _sparse_sum(slot_lists, weight_lists)
+            keep = (found != self._slot(org_id)) & (totals != 0)
+            result: tuple[np.ndarray, np.ndarray] = (found[keep], totals[keep])
         else:
             result = (np.zeros(0, dtype=np.int64), np.zeros(0))
         self._coworker_cache[org_id] = result

@@ -69,6 +69,10 @@ class Command(JumelageCommand):
             self.stdout.write("  " + line)
         self.stdout.write(_("Demo accounts (user / password — role):"))
         for account in ACCOUNTS:
-            self.stdout.write(
-                f"  {account.username:<11} / {account.password:<20} — {account.description}"
-            )
+            # Translators: one demo account, as in the heading "user / password — role".
+            account_line = _("%(user)s / %(password)s — %(role)s") % {
+                "user": account.username.ljust(11),
+                "password": account.password.ljust(20),
+                "role": account.description,
+            }
+            self.stdout.write("  " + account_line)

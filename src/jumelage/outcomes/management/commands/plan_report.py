@@ -34,14 +34,14 @@ class Command(JumelageCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--plan", type=int, required=True, help="the plan's id")
-        parser.add_argument("--from", dest="date_from", help="first day (default: plan start)")
-        parser.add_argument("--to", dest="date_to", help="last day (default: plan end)")
+        parser.add_argument("--plan", type=int, required=True, help=_("the plan's id"))
+        parser.add_argument("--from", dest="date_from", help=_("first day (default: plan start)"))
+        parser.add_argument("--to", dest="date_to", help=_("last day (default: plan end)"))
         parser.add_argument("--format", choices=FORMATS, required=True)
-        parser.add_argument("--out", required=True, help="file to write (replaced atomically)")
+        parser.add_argument("--out", required=True, help=_("file to write (replaced atomically)"))
         parser.add_argument("--lang", default="en", choices=["fr", "en", "ru"])
         parser.add_argument(
-            "--as-of", type=int, dest="as_of", help="recompute as of this data version"
+            "--as-of", type=int, dest="as_of", help=_("recompute as of this data version")
         )
 
     def handle(self, *args, **options):

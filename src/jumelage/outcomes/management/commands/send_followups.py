@@ -20,7 +20,7 @@ class Command(JumelageCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--today", help="pretend today is this date (YYYY-MM-DD)")
+        parser.add_argument("--today", help=_("pretend today is this date (YYYY-MM-DD)"))
 
     def handle(self, *args, **options):
         today = None

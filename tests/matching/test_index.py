@@ -86,3 +86,31 @@ def test_a_missing_or_broken_state_file_means_no_index(built, data_dir, state):
         path.write_text(state)
     lifecycle.forget_loaded_index()
     assert lifecycle.current_index() is None
+
+
+def test_updates_are_journalled_and_other_processes_catch_up(
+    built, data_dir, programme, django_capture_on_commit_callbacks, monkeypatch
+):
+    records = data_dir / "index" / "matching" / "records.jsonl.gz"
+    written = records.stat().st_mtime_ns
+    # What another process holds: the index as it was before the update.
+    other = engine.MatchingIndex.load(data_dir / "index" / "matching")
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer = OrganisationFactory(
+            name="Cryo Lab",
+            country="FR",
+            programme=programme,
+            descriptions={"en": "Cryogenic detectors for astronomy."},
+        )
+    assert records.stat().st_mtime_ns == written
+    assert (data_dir / "index" / "matching" / "journal.jsonl").exists()
+    assert newcomer.external_ref not in other.organisations
+    monkeypatch.setattr(lifecycle._loaded, "index", other)
+    monkeypatch.setattr(lifecycle._loaded, "revision", 0)
+
+    def no_load(*args, **kwargs):
+        raise AssertionError("the index was loaded again instead of catching up")
+
+    monkeypatch.setattr(engine.MatchingIndex, "load", no_load)
+    assert lifecycle.current_index() is other
+    assert newcomer.external_ref in other.organisations

@@ -217,7 +217,13 @@ def current_index() -> engine.MatchingIndex | None:
             and _loaded.revision == state["revision"]
         ):
             return _loaded.index
-        _loaded.index = engine.MatchingIndex.load(index_path())
+        if not (
+            _loaded.index is not None
+            and _loaded.path == str(index_path())
+            and _loaded.build == state["build"]
+            and _loaded.index.refresh(index_path())
+        ):
+            _loaded.index = engine.MatchingIndex.load(index_path())
         _loaded.build = state["build"]
         _loaded.revision = state["revision"]
         _loaded.path = str(index_path())
@@ -232,26 +238,31 @@ def forget_loaded_index() -> None:
         _loaded.revision = -1
 
 
-def _counting(items: Iterable[Any], progress: ProgressCallback | None) -> Iterator[Any]:
-    for position, item in enumerate(items, start=1):
-        if progress and position % 500 == 0:
-            progress(position)
-        yield item
+def build_processes() -> int:
+    """Worker processes for the text analysis of a full build (at most two: the analysis
+    shares the machine with the web and task processes)."""
+    return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
 
 
 def rebuild_index(*, progress: ProgressCallback | None = None) -> IndexBuild:
     """Build the whole index from the database, persist it, and make it the current one.
 
-    `progress` is called with the number of organisations read so far.
+    `progress` is called with the number of organisations analysed so far.
     """
     build = IndexBuild.objects.create()
     try:
         with _writer_lock():
-            organisations = list(_counting(organisation_records(), progress))
+            organisations = list(organisation_records())
             known = {organisation.id for organisation in organisations}
             profiles = [p for p in profile_records() if p.org in known]
             projects = list(project_records())
-            index = engine.build_index(organisations, projects, profiles)
+            index = engine.build_index(
+                organisations,
+                projects,
+                profiles,
+                processes=build_processes(),
+                progress=progress,
+            )
             index.save(index_path())
             build.status = IndexBuild.Status.DONE
             build.organisations = len(organisations)
@@ -315,7 +326,8 @@ def update_index(
     projects: Iterable[int] = (),
     removed_projects: Iterable[str] = (),
 ) -> bool:
-    """Apply changed rows to the current index and persist it, without a rebuild.
+    """Apply changed rows to the current index and persist them (appended to the index's
+    journal, so the cost follows the changes, not the size of the index), without a rebuild.
 
     Returns False (and does nothing) when there is no index yet: the first build will read
     everything anyway.
@@ -350,7 +362,7 @@ def update_index(
                     index.upsert_profile(record)
                 else:
                     index.remove_profile(profile_ref(pk))
-        index.save(index_path())
+        index.save_changes(index_path())
         revision = int(state.get("revision", 0)) + 1
         _write_state(state["build"], revision)
         with _loaded.lock:

@@ -22,11 +22,13 @@ import gzip
 import hashlib
 import json
 import math
+import multiprocessing as mp
 import os
 import shutil
 import tempfile
+import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +45,13 @@ from jumelage.engines.matching.model import (
     Result,
 )
 from jumelage.engines.matching.reasons import make_reason
-from jumelage.engines.text.analysis import analyse_pairs, normalise, strip_accents, tokenize
+from jumelage.engines.text.analysis import (
+    analyse_pairs,
+    analyse_positions,
+    normalise,
+    strip_accents,
+    tokenize,
+)
 from jumelage.engines.text.concepts import (
     ConceptVocabulary,
     activity_label,
@@ -54,6 +62,7 @@ from jumelage.engines.text.lang import LANGUAGES, detect_language
 
 FORMAT = "jumelage-matching-index"
 FORMAT_VERSION = 1
+JOURNAL = "journal.jsonl"
 _OPPOSITE = {"request": "offer", "offer": "request", "cooperation": "cooperation"}
 _COMPLEMENT_CODES = {
     "request": "offers_what_you_request",
@@ -189,6 +198,9 @@ class MatchingIndex:
         }
         self._org_concepts: dict[str, dict[str, float]] = {}
         self._concept_orgs: dict[str, dict[str, float]] = defaultdict(dict)
+        # The same postings as arrays (slots, weights), compiled at first use.
+        self._concept_arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._row_slot_cache: dict[str, tuple[list[str], np.ndarray]] = {}
         self._deferred: set[str] | None = None
         self._coworker_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._slots: dict[str, int] = {}
@@ -197,8 +209,17 @@ class MatchingIndex:
         self._project_slot_cache: dict[str, np.ndarray] = {}
         self._slot_ids: list[str] = []
         self._arrays_cache: tuple[np.ndarray, np.ndarray] | None = None
+        self._project_counts = np.zeros(0)
         self._arrays_dirty = True
+        # Slots whose organisation changed since the per-slot arrays were computed.
+        self._changed_slots: set[int] = set()
         self._filter_masks: dict[tuple[tuple[str, ...], ...], np.ndarray] = {}
+        # Changes not yet written, and where the index was last written or read: a save to
+        # the same place appends them to its journal instead of writing everything.
+        self._journal: list[dict[str, Any]] | None = None
+        self._snapshot: tuple[str, str] | None = None
+        self._journal_read = 0
+        self._journal_entries = 0
         self._region_cache: list[tuple[np.ndarray, dict[str, int]]] | None = None
         self._name_cache: tuple[int, dict[str, np.ndarray]] | None = None
 
@@ -210,10 +231,11 @@ class MatchingIndex:
             if not text or not text.strip():
                 continue
             lang = lang if lang in LANGUAGES else detect_language(text)
-            terms = [term for term, _ in analyse_pairs(text, lang)]
+            positions = analyse_positions(text, lang)
+            terms = [term for _, term, _ in positions]
             if terms:
                 analysis.terms.setdefault(lang, Counter()).update(terms)
-            analysis.concepts.update(self.vocabulary.count(text, lang))
+            analysis.concepts.update(self.vocabulary.count(text, lang, positions))
         return analysis
 
     def _analyse_organisation(self, org: Organisation) -> _Analysis:
@@ -231,18 +253,76 @@ class MatchingIndex:
                 analysis.concepts[concept] += 2
         return analysis
 
+    def _analyse_project(self, project: Project) -> _Analysis:
+        return self._analyse([(project.title, project.lang), (project.summary, project.lang)])
+
+    def _analyse_profile(self, profile: Profile) -> _Analysis:
+        return self._analyse(
+            [(profile.title, profile.lang), (profile.text, profile.lang)]
+            + [(keyword, profile.lang) for keyword in profile.keywords]
+        )
+
+    def _analyse_item(self, kind: str, item: Any) -> _Analysis:
+        if kind == "org":
+            return self._analyse_organisation(item)
+        if kind == "project":
+            return self._analyse_project(item)
+        return self._analyse_profile(item)
+
+    def _analyse_all(
+        self,
+        kind: str,
+        items: list[Any],
+        processes: int = 1,
+        progress: Callable[[int], None] | None = None,
+    ) -> Iterator[_Analysis]:
+        """Analyses of `items` ("org", "project" or "profile" records), in order, computed
+        by `processes` forked workers when there are enough items to share."""
+        bounds = [
+            (start, min(start + _ANALYSIS_CHUNK, len(items)))
+            for start in range(0, len(items), _ANALYSIS_CHUNK)
+        ]
+        if processes <= 1 or len(bounds) < 4 or "fork" not in mp.get_all_start_methods():
+            for start, end in bounds:
+                yield from (self._analyse_item(kind, item) for item in items[start:end])
+                if progress:
+                    progress(end)
+            return
+        global _ANALYSIS
+        _ANALYSIS = (self, kind, items)
+        try:
+            with mp.get_context("fork").Pool(processes) as pool:
+                for (_, end), analyses in zip(
+                    bounds, pool.imap(_analyse_range, bounds), strict=True
+                ):
+                    yield from analyses
+                    if progress:
+                        progress(end)
+        finally:
+            _ANALYSIS = None
+
     # ----------------------------------------------------------------- updates
 
-    def upsert_organisation(self, org: Organisation) -> None:
+    def _log(self, op: str, data: Any, analysis: _Analysis | None = None) -> None:
+        """Remember a change for the next incremental save (see `save_changes`)."""
+        if self._journal is not None:
+            entry: dict[str, Any] = {"op": op, "data": data}
+            if analysis is not None:
+                entry["analysis"] = analysis.to_json()
+            self._journal.append(entry)
+
+    def upsert_organisation(self, org: Organisation, analysis: _Analysis | None = None) -> None:
         """Add `org`, or replace the organisation with the same id."""
         self.organisations[org.id] = org
-        self._own[org.id] = self._analyse_organisation(org)
+        self._own[org.id] = analysis or self._analyse_organisation(org)
         self._region_cache = self._name_cache = None
+        self._log("org", asdict(org), self._own[org.id])
         self._recompose(org.id)
 
     def remove_organisation(self, org_id: str) -> None:
         """Remove an organisation and its profiles; projects keep it as a past participant
         but it is no longer recommended."""
+        self._log("remove_org", org_id)
         self.organisations.pop(org_id, None)
         self._own.pop(org_id, None)
         self._region_cache = self._name_cache = None
@@ -250,7 +330,7 @@ class MatchingIndex:
             self.remove_profile(profile_id)
         self._recompose(org_id)
 
-    def upsert_project(self, project: Project) -> None:
+    def upsert_project(self, project: Project, analysis: _Analysis | None = None) -> None:
         """Add or replace a past cooperation project and update its participants."""
         old = self.projects.get(project.id)
         affected = set(old.participants) if old else set()
@@ -258,9 +338,10 @@ class MatchingIndex:
             self._org_projects[org_id].discard(project.id)
         self.projects[project.id] = project
         self._project_slot_cache.pop(project.id, None)
-        self._project_analysis[project.id] = self._analyse(
+        self._project_analysis[project.id] = analysis or self._analyse(
             [(project.title, project.lang), (project.summary, project.lang)]
         )
+        self._log("project", asdict(project), self._project_analysis[project.id])
         self._index_project_text(project.id)
         for org_id in project.participants:
             self._org_projects[org_id].add(project.id)
@@ -275,6 +356,7 @@ class MatchingIndex:
 
     def remove_project(self, project_id: str) -> None:
         """Remove a project from the history."""
+        self._log("remove_project", project_id)
         project = self.projects.pop(project_id, None)
         self._project_analysis.pop(project_id, None)
         for segment in self.project_segments.values():
@@ -286,7 +368,7 @@ class MatchingIndex:
                 self._coworker_cache.pop(org_id, None)
                 self._recompose(org_id)
 
-    def upsert_profile(self, profile: Profile) -> None:
+    def upsert_profile(self, profile: Profile, analysis: _Analysis | None = None) -> None:
         """Add or replace a cooperation profile of an organisation."""
         if profile.direction not in _OPPOSITE:
             raise ValueError(f"profile {profile.id}: unknown direction {profile.direction!r}")
@@ -296,10 +378,11 @@ class MatchingIndex:
             self._recompose(old.org)
         self._unindex_profile(profile.id)
         self.profiles[profile.id] = profile
-        self._profile_analysis[profile.id] = self._analyse(
+        self._profile_analysis[profile.id] = analysis or self._analyse(
             [(profile.title, profile.lang), (profile.text, profile.lang)]
             + [(keyword, profile.lang) for keyword in profile.keywords]
         )
+        self._log("profile", asdict(profile), self._profile_analysis[profile.id])
         self._index_profile(profile.id)
         self._org_profiles[profile.org].add(profile.id)
         self._recompose(profile.org)
@@ -315,6 +398,7 @@ class MatchingIndex:
 
     def remove_profile(self, profile_id: str) -> None:
         """Remove a cooperation profile."""
+        self._log("remove_profile", profile_id)
         self._unindex_profile(profile_id)
         profile = self.profiles.pop(profile_id, None)
         self._profile_analysis.pop(profile_id, None)
@@ -324,8 +408,7 @@ class MatchingIndex:
 
     def _recompose(self, org_id: str) -> None:
         """Rebuild the documents of `org_id` from its own texts, projects and profiles."""
-        self._slot(org_id)
-        self._arrays_dirty = True
+        self._changed_slots.add(self._slot(org_id))
         if self._deferred is not None:
             self._deferred.add(org_id)
             return
@@ -348,6 +431,7 @@ class MatchingIndex:
     def _set_concepts(self, org_id: str, concepts: Counter[str]) -> None:
         self._sector_cache.pop(org_id, None)
         for concept in self._org_concepts.pop(org_id, {}):
+            self._concept_arrays.pop(concept, None)
             postings = self._concept_orgs.get(concept)
             if postings is not None:
                 postings.pop(org_id, None)
@@ -358,10 +442,25 @@ class MatchingIndex:
             self._org_concepts[org_id] = weights
             for concept, weight in weights.items():
                 self._concept_orgs[concept][org_id] = weight
+                self._concept_arrays.pop(concept, None)
 
     def bulk(self) -> _Bulk:
         """Context manager deferring document composition until the block ends (fast loads)."""
         return _Bulk(self)
+
+    def prepare(self) -> None:
+        """Bring every derived structure up to date (lexical matrices with a pending delta,
+        concept postings, network and per-slot arrays), so that queries only read them."""
+        for segment in [*self.segments.values(), *self.project_segments.values()]:
+            if segment._dirty:
+                segment.rebuild()
+        for concept in self._concept_orgs:
+            self._concept_postings(concept)
+        for segment in self.segments.values():
+            self._row_slots(segment)
+        for project_id in self.projects:
+            self._project_slots(project_id)
+        self._arrays()
 
     def compact(self) -> None:
         """Rebuild the bm25s segments and the network arrays now instead of at the next
@@ -442,6 +541,36 @@ class MatchingIndex:
         )
         return self._rank(vector, top, lang)
 
+    def recommend_all(
+        self,
+        org_ids: Iterable[str] | None = None,
+        top: int = 10,
+        lang: str = "en",
+        *,
+        exclude_known: bool = False,
+        processes: int = 1,
+        chunk_size: int = 200,
+    ) -> Iterator[tuple[str, list[Result]]]:
+        """Yield `(org_id, recommend_for_org(org_id, ...))` for many organisations (all of
+        them by default), in order: a full recomputation. With `processes` > 1 the work is
+        shared by forked worker processes reading this index (copy-on-write, no copy made);
+        results are the same as one call at a time."""
+        ids = list(self.organisations) if org_ids is None else list(org_ids)
+        self.prepare()
+        chunks = [ids[start : start + chunk_size] for start in range(0, len(ids), chunk_size)]
+        if processes <= 1 or len(chunks) < 2 or "fork" not in mp.get_all_start_methods():
+            for org_id in ids:
+                yield org_id, self.recommend_for_org(org_id, top, lang, exclude_known=exclude_known)
+            return
+        global _BATCH
+        _BATCH = (self, top, lang, exclude_known)
+        try:
+            with mp.get_context("fork").Pool(processes) as pool:
+                for results in pool.imap(_recommend_chunk, chunks):
+                    yield from results
+        finally:
+            _BATCH = None
+
     def recommend_for_profile(
         self,
         profile_id: str,
@@ -489,29 +618,56 @@ class MatchingIndex:
         if slot is None:
             slot = self._slots[org_id] = len(self._slot_ids)
             self._slot_ids.append(org_id)
+            self._changed_slots.add(slot)
         return slot
 
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """Per-slot arrays: whether the organisation can be recommended, and its track record."""
-        if self._arrays_cache is None or len(self._arrays_cache[0]) != len(self._slot_ids):
+        size = len(self._slot_ids)
+        changed = self._changed_slots
+        if self._arrays_cache is None or len(changed) > max(1000, size // 10):
             self._arrays_dirty = True
-        if self._arrays_dirty or self._arrays_cache is None:
+        if self._arrays_dirty:
             active = np.fromiter(
                 (org_id in self.organisations for org_id in self._slot_ids),
                 dtype=bool,
-                count=len(self._slot_ids),
+                count=size,
             )
-            counts = np.fromiter(
+            self._project_counts = np.fromiter(
                 (len(self._org_projects.get(org_id, ())) for org_id in self._slot_ids),
                 dtype=np.float64,
-                count=len(self._slot_ids),
+                count=size,
             )
-            # Track record on a log scale: 0 without projects, 1 for the most active.
-            top = float(counts.max()) if len(counts) else 0.0
-            self._arrays_cache = (active, np.log1p(counts) / math.log1p(max(top, 1.0)))
             self._filter_masks = {}
             self._arrays_dirty = False
+        elif changed:
+            # Only a few organisations changed: update their entries in place.
+            active, _ = self._arrays_cache  # type: ignore[misc]
+            grow = size - len(active)
+            active = np.concatenate([active, np.zeros(grow, dtype=bool)])
+            self._project_counts = np.concatenate([self._project_counts, np.zeros(grow)])
+            for key, mask in list(self._filter_masks.items()):
+                self._filter_masks[key] = np.concatenate([mask, np.zeros(grow, dtype=bool)])
+            for slot in changed:
+                org_id = self._slot_ids[slot]
+                active[slot] = org_id in self.organisations
+                self._project_counts[slot] = len(self._org_projects.get(org_id, ()))
+                for (country, region, kind), mask in self._filter_masks.items():
+                    mask[slot] = self._passes(org_id, Filters(country, region, kind))
+        else:
+            return self._arrays_cache  # type: ignore[return-value]
+        changed.clear()
+        # Track record on a log scale: 0 without projects, 1 for the most active.
+        counts = self._project_counts
+        top = float(counts.max()) if len(counts) else 0.0
+        self._arrays_cache = (active, np.log1p(counts) / math.log1p(max(top, 1.0)))
         return self._arrays_cache
+
+    def _passes(self, org_id: str, filters: Filters) -> bool:
+        probe = _QueryVector(
+            "en", [], {}, Counter(), set(), "request", (), (), filters, frozenset()
+        )
+        return self._admissible(org_id, probe)
 
     def _filter_mask(self, filters: Filters) -> np.ndarray | None:
         if not (filters.country or filters.region or filters.kind):
@@ -547,14 +703,9 @@ class MatchingIndex:
             damping = (len(slots) - 1) ** self.weights.project_size_damping
             weight_lists.append(np.full(len(slots), 1.0 / damping))
         if slot_lists:
-            dense = np.bincount(
-                np.concatenate(slot_lists),
-                weights=np.concatenate(weight_lists),
-                minlength=len(self._slot_ids),
-            )
-            dense[self._slot(org_id)] = 0.0
-            found = np.flatnonzero(dense)
-            result: tuple[np.ndarray, np.ndarray] = (found, dense[found])
+            found, totals = _sparse_sum(slot_lists, weight_lists)
+            keep = (found != self._slot(org_id)) & (totals != 0)
+            result: tuple[np.ndarray, np.ndarray] = (found[keep], totals[keep])
         else:
             result = (np.zeros(0, dtype=np.int64), np.zeros(0))
         self._coworker_cache[org_id] = result
@@ -572,13 +723,20 @@ class MatchingIndex:
         slots, _ = self._coworkers(org_id)
         return {self._slot_ids[slot] for slot in slots}
 
-    def _dense(self, sparse: dict[str, float], size: int) -> np.ndarray:
-        values = np.zeros(size)
-        for org_id, value in sparse.items():
-            slot = self._slots.get(org_id)
-            if slot is not None and slot < size:
-                values[slot] = value
-        return values
+    def _row_slots(self, segment: LexicalSegment) -> np.ndarray:
+        """The slot of each row of `segment`'s compiled matrix (cached per compilation)."""
+        ids = segment.ids
+        cached = self._row_slot_cache.get(segment.lang)
+        if cached is None or cached[0] is not ids:
+            cached = self._row_slot_cache[segment.lang] = (ids, self._slots_of(ids))
+        return cached[1]
+
+    def _slots_of(self, org_ids: list[str]) -> np.ndarray:
+        """Slots of organisation ids that already have one (every indexed document has)."""
+        slots = self._slots
+        return np.fromiter(
+            (slots[org_id] for org_id in org_ids), dtype=np.int64, count=len(org_ids)
+        )
 
     def _rank(self, vector: _QueryVector, top: int, lang: str) -> list[Result]:
         weights = self.weights
@@ -586,60 +744,110 @@ class MatchingIndex:
             self._slot(org_id)
         active, track_record = self._arrays()
         size = len(active)
+        # Stage 1: each signal from its inverted index, as (slots, values) over the
+        # organisations it reaches; the candidates are their union, and nothing is computed
+        # for the others.
+        signals: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         segment = self.segments.get(vector.lang)
-        lexical_sparse: dict[str, float] = {}
-        lexical_scale = 1.0
         if segment is not None and vector.terms:
-            lexical_sparse = segment.scores(vector.terms, limit=max(300, top * 20))
-            if lexical_sparse:
-                lexical_scale = max(
-                    max(lexical_sparse.values()), 0.25 * segment.reference_score(vector.terms)
-                )
-        lexical = self._dense(lexical_sparse, size) / lexical_scale
-        concept_sparse, concept_total = self._concept_scores(vector)
-        concepts = (
-            self._dense(concept_sparse, size) / concept_total if concept_total else np.zeros(size)
-        )
+            limit = max(300, top * 20)
+            rows, values, extra_ids, extra_values = segment.top_rows(vector.terms, limit)
+            slots = np.concatenate([self._row_slots(segment)[rows], self._slots_of(extra_ids)])
+            values = np.concatenate([values, extra_values])
+            if len(values) > limit:
+                keep = np.argpartition(-values, limit - 1)[:limit]
+                slots, values = slots[keep], values[keep]
+            if len(values):
+                scale = max(float(values.max()), 0.25 * segment.reference_score(vector.terms))
+                signals["lexical"] = (slots, values / scale)
+        signals["concepts"] = self._concept_scores(vector)
         similar = self._similar_projects(vector)
-        projects_signal = np.zeros(size)
         if similar:
             best = max(similar.values())
             damping = weights.project_size_damping
+            slot_lists, value_lists = [], []
             for project_id, project_score in similar.items():
                 slots = self._project_slots(project_id)
-                slots = slots[slots < size]
                 if len(slots):
-                    projects_signal[slots] += (project_score / best) / len(slots) ** damping
-            projects_signal /= projects_signal.max() or 1.0
-        raw_network = np.zeros(size)
+                    slot_lists.append(slots)
+                    value_lists.append(
+                        np.full(len(slots), (project_score / best) / len(slots) ** damping)
+                    )
+            slots, values = _sparse_sum(slot_lists, value_lists)
+            if len(values):
+                signals["similar_projects"] = (slots, values / (values.max() or 1.0))
+        slot_lists, value_lists = [], []
         for partner in vector.partners:
             slots, values = self._coworkers(partner)
             if not len(slots):
                 continue
-            inside = slots < size
             # A partner that worked with everyone says less about each of them (resource
             # allocation); the root favours candidates tied to several partners over many
             # ties to one.
-            share = (
-                values[inside] ** weights.tie_concavity
-                / len(slots) ** weights.partner_degree_damping
+            slot_lists.append(slots)
+            value_lists.append(
+                values**weights.tie_concavity / len(slots) ** weights.partner_degree_damping
             )
-            np.add.at(raw_network, slots[inside], share)
-        raw_network = self._damp_hubs(raw_network)
-        if weights.network_half > 0:
-            network = raw_network / (raw_network + weights.network_half)
+        slots, raw_network = _sparse_sum(slot_lists, value_lists)
+        slots, raw_network = slots[slots < size], raw_network[slots < size]
+        if weights.candidate_degree_damping > 0 and len(slots):
+            # Hub damping (see `_damp_hubs`), on the organisations the network reaches.
+            raw_network = raw_network / (
+                (1.0 + self._project_counts[slots]) ** weights.candidate_degree_damping
+            )
+        if len(slots):
+            if weights.network_half > 0:
+                signals["network"] = (slots, raw_network / (raw_network + weights.network_half))
+            else:
+                signals["network"] = (slots, raw_network / (raw_network.max() or 1.0))
+        # Signals computed over every organisation, only when they count.
+        if weights.second_order > 0 and len(slots):
+            first_hop = np.zeros(size)
+            first_hop[slots] = raw_network
+            signals["second_order"] = _nonzero(self._second_order_network(first_hop, size))
+        if weights.proximity > 0:
+            signals["proximity"] = _nonzero(self._proximity(vector, size))
+        if weights.name_affinity > 0:
+            signals["name_affinity"] = _nonzero(self._name_affinity(vector, size))
+        complement_slots = np.fromiter(
+            (
+                slot
+                for org_id in self._complement_candidates(vector)
+                if (slot := self._slots.get(org_id)) is not None
+            ),
+            dtype=np.int64,
+        )
+        signals = {
+            name: (slots[slots < size], values[slots < size])
+            for name, (slots, values) in signals.items()
+        }
+        complement_slots = complement_slots[complement_slots < size]
+        if not (vector.terms or vector.concepts or vector.partners):
+            # Nothing to match on (a query made of filters only): rank by track record.
+            candidates = np.arange(size)
         else:
-            network = raw_network / (raw_network.max() or 1.0)
-        second = self._second_order_network(raw_network, size)
-        proximity = self._proximity(vector, size)
-        names = self._name_affinity(vector, size)
-        complementary = np.zeros(size, dtype=bool)
-        for org_id in self._complement_candidates(vector):
-            slot = self._slots.get(org_id)
-            if slot is not None and slot < size:
-                complementary[slot] = True
+            candidates = _distinct(
+                np.concatenate([slots for slots, _ in signals.values()] + [complement_slots]),
+                size,
+            )
 
-        # Stage 1: the signals that come from the inverted indexes, for every organisation.
+        def aligned(name: str) -> np.ndarray:
+            values = np.zeros(len(candidates))
+            if name in signals:
+                slots, found = signals[name]
+                values[np.searchsorted(candidates, slots)] = found
+            return values
+
+        lexical = aligned("lexical")
+        concepts = aligned("concepts")
+        projects_signal = aligned("similar_projects")
+        network = aligned("network")
+        second = aligned("second_order")
+        proximity = aligned("proximity")
+        names = aligned("name_affinity")
+        complementary = np.zeros(len(candidates), dtype=bool)
+        complementary[np.searchsorted(candidates, complement_slots)] = True
+
         network_weight = weights.network * (
             1 - math.exp(-len(vector.partners) / max(weights.network_partners, 1e-9))
         )
@@ -653,25 +861,33 @@ class MatchingIndex:
             + weights.proximity * proximity
             + weights.name_affinity * names
         )
-        admissible = active.copy()
+        admissible = active[candidates]
         mask = self._filter_mask(vector.filters)
         if mask is not None:
-            admissible &= mask[:size]
+            admissible &= mask[candidates]
         for org_id in vector.exclude | set(vector.partners):
             slot = self._slots.get(org_id)
-            if slot is not None and slot < size:
-                admissible[slot] = False
+            if slot is not None:
+                position = int(np.searchsorted(candidates, slot))
+                if position < len(candidates) and candidates[position] == slot:
+                    admissible[position] = False
         eligible = admissible & ((evidence > 0) | complementary)
         if not (vector.terms or vector.concepts or vector.partners):
-            # Nothing to match on (a query made of filters only): rank by track record.
             eligible = admissible
-        partial = np.where(eligible, evidence + weights.track_record * track_record, -1.0)
+        partial = np.where(
+            eligible, evidence + weights.track_record * track_record[candidates], -1.0
+        )
         count = min(int(eligible.sum()), max(100, top * 5))
         if count == 0:
             return []
-        chosen = np.argpartition(-partial, count - 1)[:count] if count < size else np.arange(size)
+        chosen = (
+            np.argpartition(-partial, count - 1)[:count]
+            if count < len(candidates)
+            else np.arange(len(candidates))
+        )
         chosen_set = set(chosen.tolist()) | set(np.flatnonzero(complementary & eligible).tolist())
-        shortlist = [slot for slot in chosen_set if eligible[slot]]
+        # Positions in `candidates` (and in the signal arrays) of the shortlisted.
+        shortlist = [position for position in chosen_set if eligible[position]]
 
         # Stage 2: profile, sector and activity fit, only for the shortlist.
         query_sectors = Counter(
@@ -699,18 +915,19 @@ class MatchingIndex:
             + weights.name_affinity
         )
         scored: list[tuple[float, str, dict[str, float], str | None]] = []
-        for slot in shortlist:
+        for position in shortlist:
+            slot = int(candidates[position])
             org_id = self._slot_ids[slot]
             org = self.organisations[org_id]
             parts = {
-                "lexical": float(lexical[slot]),
-                "concepts": float(concepts[slot]),
-                "network": float(network[slot]),
-                "similar_projects": float(projects_signal[slot]),
+                "lexical": float(lexical[position]),
+                "concepts": float(concepts[position]),
+                "network": float(network[position]),
+                "similar_projects": float(projects_signal[position]),
                 "track_record": float(track_record[slot]),
-                "second_order": float(second[slot]),
-                "proximity": float(proximity[slot]),
-                "name_affinity": float(names[slot]),
+                "second_order": float(second[position]),
+                "proximity": float(proximity[position]),
+                "name_affinity": float(names[position]),
             }
             parts["sector"] = self._sector_fit(org, query_sectors)
             parts["activity"] = _activity_fit(org.activities, query_activities)
@@ -879,15 +1096,31 @@ class MatchingIndex:
         df = len(self._concept_orgs.get(concept, ()))
         return math.log(1 + (len(self.organisations) + 1) / (df + 1))
 
-    def _concept_scores(self, vector: _QueryVector) -> tuple[dict[str, float], float]:
-        scores: dict[str, float] = defaultdict(float)
+    def _concept_scores(self, vector: _QueryVector) -> tuple[np.ndarray, np.ndarray]:
+        """The slots of the organisations sharing a query concept, and their sums of the
+        query's concept weights times their own, divided by the total query weight."""
         total = 0.0
+        slot_lists, value_lists = [], []
         for concept, count in vector.concepts.items():
             weight = self._concept_idf(concept) * _saturate(count)
             total += weight
-            for org_id, org_weight in self._concept_orgs.get(concept, {}).items():
-                scores[org_id] += weight * org_weight
-        return scores, total
+            slots, org_weights = self._concept_postings(concept)
+            if len(slots):
+                slot_lists.append(slots)
+                value_lists.append(weight * org_weights)
+        slots, values = _sparse_sum(slot_lists, value_lists)
+        return slots, (values / total if total else values)
+
+    def _concept_postings(self, concept: str) -> tuple[np.ndarray, np.ndarray]:
+        cached = self._concept_arrays.get(concept)
+        if cached is None:
+            postings = self._concept_orgs.get(concept, {})
+            slots = np.fromiter(
+                (self._slots[org_id] for org_id in postings), dtype=np.int64, count=len(postings)
+            )
+            weights = np.fromiter(postings.values(), dtype=np.float64, count=len(postings))
+            cached = self._concept_arrays[concept] = (slots, weights)
+        return cached
 
     def _sector_fit(self, org: Organisation, query_sectors: Counter[str]) -> float:
         if not query_sectors:
@@ -1140,10 +1373,13 @@ class MatchingIndex:
         """Write the index to `directory` (replaced atomically: readers see the old or the new
         index, never half of one). The format is versioned; see `MatchingIndex.load`."""
         target = Path(directory)
+        snapshot = uuid.uuid4().hex
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         try:
-            with gzip.open(staging / "records.jsonl.gz", "wt", encoding="utf-8") as out:
+            with gzip.open(
+                staging / "records.jsonl.gz", "wt", encoding="utf-8", compresslevel=3
+            ) as out:
                 for org in self.organisations.values():
                     record = {
                         "type": "org",
@@ -1172,6 +1408,7 @@ class MatchingIndex:
             manifest = {
                 "format": FORMAT,
                 "version": FORMAT_VERSION,
+                "snapshot": snapshot,
                 "vocabulary": _vocabulary_fingerprint(self.vocabulary),
                 "weights": asdict(self.weights),
                 "counts": {
@@ -1191,6 +1428,103 @@ class MatchingIndex:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        self._snapshot = (str(target.resolve()), snapshot)
+        self._journal = []
+        self._journal_read = 0
+        self._journal_entries = 0
+
+    def save_changes(self, directory: str | Path) -> bool:
+        """Persist the changes made since this index was last saved to or loaded from
+        `directory` by appending them to the directory's journal, which `load` replays: the
+        cost grows with the changes, not with the index. Falls back to a full `save` (and
+        returns False) when the directory holds another snapshot or when the journal would
+        outgrow a tenth of the index; returns True after an append.
+
+        Writers must not interleave (the caller holds a lock); a reader that finds a line
+        half-written ignores it until it is complete."""
+        target = Path(directory)
+        try:
+            manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = {}
+        records = len(self.organisations) + len(self.projects) + len(self.profiles)
+        if (
+            self._journal is None
+            or self._snapshot != (str(target.resolve()), manifest.get("snapshot"))
+            or self._journal_entries + len(self._journal) > max(1000, records // 10)
+        ):
+            self.save(target)
+            return False
+        if self._journal:
+            lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self._journal)
+            with open(target / JOURNAL, "a", encoding="utf-8") as out:
+                out.write(lines)
+                out.flush()
+                os.fsync(out.fileno())
+                self._journal_read = out.tell()
+            self._journal_entries += len(self._journal)
+            self._journal = []
+        return True
+
+    def refresh(self, directory: str | Path) -> bool:
+        """Apply the changes appended to `directory`'s journal since this index read it
+        (by another process). Returns False, changing nothing, when the directory now holds
+        another snapshot: load it instead."""
+        path = Path(directory)
+        try:
+            manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        snapshot = (str(path.resolve()), manifest.get("snapshot"))
+        if self._journal is None or self._snapshot != snapshot:
+            return False
+        self._replay(path, reuse=True)
+        return True
+
+    def _replay(self, path: Path, reuse: bool) -> None:
+        """Apply the complete journal lines of `path` after those already read."""
+        journal = path / JOURNAL
+        try:
+            with open(journal, "rb") as handle:
+                handle.seek(self._journal_read)
+                data = handle.read()
+        except FileNotFoundError:
+            return
+        end = data.rfind(b"\n") + 1
+        if not end:
+            return
+        pending, self._journal = self._journal, None
+        try:
+            with self.bulk():
+                for line in data[:end].decode("utf-8").splitlines():
+                    where = f"{journal}: entry {self._journal_entries + 1}"
+                    try:
+                        entry = json.loads(line)
+                    except ValueError as error:
+                        raise ValueError(f"{where}: {error}") from error
+                    self._apply(entry, reuse, where)
+                    self._journal_entries += 1
+        finally:
+            self._journal = pending
+        self._journal_read += end
+
+    def _apply(self, entry: dict[str, Any], reuse: bool, where: str) -> None:
+        op, data = entry.get("op"), entry.get("data")
+        analysis = _Analysis.from_json(entry["analysis"]) if reuse and "analysis" in entry else None
+        if op == "org":
+            self.upsert_organisation(Organisation(**_tuples(data)), analysis)
+        elif op == "project":
+            self.upsert_project(Project(**_tuples(data)), analysis)
+        elif op == "profile":
+            self.upsert_profile(Profile(**_tuples(data)), analysis)
+        elif op == "remove_org":
+            self.remove_organisation(data)
+        elif op == "remove_project":
+            self.remove_project(data)
+        elif op == "remove_profile":
+            self.remove_profile(data)
+        else:
+            raise ValueError(f"{where}: unknown change {op!r}")
 
     @classmethod
     def load(
@@ -1241,6 +1575,9 @@ class MatchingIndex:
                 segment.load_main(lexical_dir)
             else:
                 segment.rebuild()
+        index._snapshot = (str(path.resolve()), manifest.get("snapshot", ""))
+        index._journal = []
+        index._replay(path, reuse)
         for project_id in index.projects:
             index._project_slots(project_id)
         return index
@@ -1262,6 +1599,19 @@ class MatchingIndex:
             self._deferred_add(org_id)
 
 
+_BATCH: tuple[MatchingIndex, int, str, bool] | None = None
+
+
+def _recommend_chunk(org_ids: list[str]) -> list[tuple[str, list[Result]]]:
+    """Worker side of `MatchingIndex.recommend_all` (the index comes with the fork)."""
+    assert _BATCH is not None
+    index, top, lang, exclude_known = _BATCH
+    return [
+        (org_id, index.recommend_for_org(org_id, top, lang, exclude_known=exclude_known))
+        for org_id in org_ids
+    ]
+
+
 class _Bulk:
     def __init__(self, index: MatchingIndex):
         self.index = index
@@ -1274,6 +1624,39 @@ class _Bulk:
         pending, self.index._deferred = self.index._deferred or set(), None
         for org_id in pending:
             self.index._recompose(org_id)
+
+
+def _nonzero(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A per-slot array as (slots, values) of its non-zero entries."""
+    slots = np.flatnonzero(values)
+    return slots, values[slots]
+
+
+def _sparse_sum(
+    slot_lists: list[np.ndarray], value_lists: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sum values by slot: the distinct slots (sorted) and their totals, added in order."""
+    if not slot_lists:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    slots = np.concatenate(slot_lists)
+    values = np.concatenate(value_lists)
+    size = int(slots.max()) + 1 if len(slots) else 0
+    if len(slots) * 8 > size:
+        # Many postings: summing over every slot is cheaper than sorting them.
+        totals = np.bincount(slots, weights=values, minlength=size)
+        unique = _distinct(slots, size)
+        return unique, totals[unique]
+    unique, inverse = np.unique(slots, return_inverse=True)
+    return unique, np.bincount(inverse, weights=values, minlength=len(unique))
+
+
+def _distinct(slots: np.ndarray, size: int) -> np.ndarray:
+    """The distinct values of `slots` (all below `size`), sorted."""
+    if len(slots) * 8 > size:
+        present = np.zeros(size, dtype=bool)
+        present[slots] = True
+        return np.flatnonzero(present)
+    return np.unique(slots)
 
 
 def _tuples(data: dict[str, Any]) -> dict[str, Any]:
@@ -1345,19 +1728,41 @@ def build_index(
     *,
     vocabulary: ConceptVocabulary | None = None,
     weights: Weights | None = None,
+    processes: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> MatchingIndex:
     """Build a MatchingIndex from the directory's organisations, cooperation history and
     profiles. Profiles of unknown organisations raise ValueError; project participants that
-    are not in the directory are kept in the history but never recommended."""
+    are not in the directory are kept in the history but never recommended.
+
+    Text analysis, most of the work, is shared by `processes` forked workers when there is
+    enough of it; `progress` is called with the number of organisations analysed so far."""
     index = MatchingIndex(vocabulary, weights)
+    organisations, projects, profiles = list(organisations), list(projects), list(profiles)
+    known = {org.id for org in organisations}
+    for profile in profiles:
+        if profile.org not in known:
+            raise ValueError(f"profile {profile.id}: unknown organisation {profile.org!r}")
     with index.bulk():
-        for org in organisations:
-            index.upsert_organisation(org)
-        for project in projects:
-            index.upsert_project(project)
-        for profile in profiles:
-            if profile.org not in index.organisations:
-                raise ValueError(f"profile {profile.id}: unknown organisation {profile.org!r}")
-            index.upsert_profile(profile)
+        analyses = index._analyse_all("org", organisations, processes, progress)
+        for org, analysis in zip(organisations, analyses, strict=True):
+            index.upsert_organisation(org, analysis)
+        analyses = index._analyse_all("project", projects, processes)
+        for project, analysis in zip(projects, analyses, strict=True):
+            index.upsert_project(project, analysis)
+        analyses = index._analyse_all("profile", profiles, processes)
+        for profile, analysis in zip(profiles, analyses, strict=True):
+            index.upsert_profile(profile, analysis)
     index.compact()
     return index
+
+
+_ANALYSIS: tuple[MatchingIndex, str, list[Any]] | None = None
+_ANALYSIS_CHUNK = 500
+
+
+def _analyse_range(bounds: tuple[int, int]) -> list[_Analysis]:
+    """Worker side of `MatchingIndex._analyse_all` (the items come with the fork)."""
+    assert _ANALYSIS is not None
+    index, kind, items = _ANALYSIS
+    return [index._analyse_item(kind, item) for item in items[bounds[0] : bounds[1]]]

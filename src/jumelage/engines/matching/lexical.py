@@ -1,10 +1,13 @@
 """BM25 over organisation documents of one language, updatable one document at a time.
 
-The bulk of the documents sits in a bm25s index (fast, vectorised scoring). Documents added,
-changed or removed since it was built form a small delta that is scored in Python with the
-same statistics; the bm25s index is rebuilt lazily once the delta outgrows a few percent of
-the collection. Collection statistics (document frequencies, lengths) are kept exactly, so a
-rebuild changes nothing but speed.
+The bulk of the documents sits in a compiled term-document matrix stored by term (for each
+term, the rows of the documents holding it and their saturated term frequencies), so that a
+query is scored with a few array operations over the postings of its terms. Documents added,
+changed or removed since the compilation form a small delta, scored in Python with the same
+formula; the matrix is recompiled lazily once the delta outgrows a few percent of the
+collection. Inverse document frequencies always come from the current collection; length
+normalisation uses the mean document length of the last compilation for every document
+(main and delta alike), so a recompilation only moves scores by the drift of that mean.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ import math
 from collections import Counter
 from pathlib import Path
 
-import bm25s
 import numpy as np
 
 K1 = 1.5
 B = 0.75
+_FORMAT = "jumelage-lexical-segment"
+_VERSION = 1
 
 
 class LexicalSegment:
@@ -29,9 +33,16 @@ class LexicalSegment:
         self.docs: dict[str, Counter[str]] = {}
         self.df: Counter[str] = Counter()
         self.total_length = 0
-        self._main: bm25s.BM25 | None = None
-        self._main_ids: list[str] = []
         self._dirty: set[str] = set()
+        # The compiled matrix: rows are documents (ids in `_ids`), columns terms.
+        self._ids: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._columns: dict[str, int] = {}
+        self._indptr = np.zeros(1, dtype=np.int64)
+        self._postings = np.zeros(0, dtype=np.int32)
+        self._weights = np.zeros(0, dtype=np.float32)
+        self._stale = np.zeros(0, dtype=bool)
+        self._compiled_average = 1.0
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -40,6 +51,12 @@ class LexicalSegment:
     def average_length(self) -> float:
         """Mean document length in terms (1 for an empty segment)."""
         return self.total_length / len(self.docs) if self.docs else 1.0
+
+    @property
+    def ids(self) -> list[str]:
+        """Document ids by row of the compiled matrix (compiled first if needed)."""
+        self._ensure_compiled()
+        return self._ids
 
     def idf(self, term: str) -> float:
         """Return the BM25 (Lucene) inverse document frequency of `term`."""
@@ -54,7 +71,7 @@ class LexicalSegment:
         self.docs[doc_id] = terms
         self.df.update(terms.keys())
         self.total_length += sum(terms.values())
-        self._dirty.add(doc_id)
+        self._mark_dirty(doc_id)
 
     def remove(self, doc_id: str) -> None:
         """Remove the document `doc_id` (nothing happens when it is absent)."""
@@ -66,57 +83,144 @@ class LexicalSegment:
             if self.df[term] <= 0:
                 del self.df[term]
         self.total_length -= sum(old.values())
+        self._mark_dirty(doc_id)
+
+    def _mark_dirty(self, doc_id: str) -> None:
         self._dirty.add(doc_id)
+        row = self._rows.get(doc_id)
+        if row is not None:
+            self._stale[row] = True
 
     def needs_rebuild(self) -> bool:
-        """True when the delta is large enough that a bm25s rebuild pays off."""
+        """True when the delta is large enough that a recompilation pays off."""
         return len(self._dirty) > max(200, len(self.docs) // 50)
 
+    def _ensure_compiled(self) -> None:
+        if self.needs_rebuild():
+            self.rebuild()
+
     def rebuild(self) -> None:
-        """Rebuild the bm25s index over all documents and empty the delta."""
-        self._main_ids = sorted(self.docs)
-        if not self._main_ids:
-            self._main = None
-        else:
-            corpus = [list(self.docs[doc_id].elements()) for doc_id in self._main_ids]
-            main = bm25s.BM25(k1=K1, b=B, method="lucene")
-            main.index(corpus, show_progress=False)
-            self._main = main
+        """Compile the term-document matrix over all documents and empty the delta."""
+        ids = sorted(self.docs)
+        columns: dict[str, int] = {}
+        column_of = columns.setdefault
+        term_columns: list[int] = []
+        counts: list[int] = []
+        lengths = np.zeros(len(ids))
+        sizes = np.zeros(len(ids), dtype=np.int64)
+        for row, doc_id in enumerate(ids):
+            doc = self.docs[doc_id]
+            term_columns.extend([column_of(term, len(columns)) for term in doc])
+            counts.extend(doc.values())
+            sizes[row] = len(doc)
+            lengths[row] = sum(doc.values())
+        average = float(lengths.mean()) if len(ids) else 1.0
+        doc_rows = np.repeat(np.arange(len(ids), dtype=np.int32), sizes)
+        tf = np.asarray(counts, dtype=np.float64)
+        norms = K1 * (1 - B + B * lengths / average)
+        weights = tf / (tf + norms[doc_rows]) if len(tf) else tf
+        cols = np.asarray(term_columns, dtype=np.int64)
+        order = np.argsort(cols, kind="stable")
+        self._install(
+            ids,
+            columns,
+            np.concatenate([[0], np.cumsum(np.bincount(cols, minlength=len(columns)))]),
+            doc_rows[order],
+            weights[order].astype(np.float32),
+            average,
+        )
+
+    def _install(
+        self,
+        ids: list[str],
+        columns: dict[str, int],
+        indptr: np.ndarray,
+        postings: np.ndarray,
+        weights: np.ndarray,
+        average: float,
+    ) -> None:
+        self._ids = ids
+        self._rows = {doc_id: row for row, doc_id in enumerate(ids)}
+        self._columns = columns
+        self._indptr = indptr.astype(np.int64)
+        self._postings = postings.astype(np.int32)
+        self._weights = weights.astype(np.float32)
+        self._stale = np.zeros(len(ids), dtype=bool)
+        self._compiled_average = average
         self._dirty = set()
+
+    def _query_terms(self, terms: list[str]) -> list[str]:
+        return [term for term in dict.fromkeys(terms) if term in self.df]
+
+    def main_scores(self, query: list[str]) -> np.ndarray:
+        """BM25 scores of every compiled row for the unique known terms `query` (rows of
+        documents changed since the compilation score 0)."""
+        scores = np.zeros(len(self._ids))
+        spans = [
+            (self._indptr[column], self._indptr[column + 1], self.idf(term))
+            for term in query
+            if (column := self._columns.get(term)) is not None
+        ]
+        if not spans:
+            return scores
+        if len(spans) == 1:
+            start, end, idf = spans[0]
+            scores[self._postings[start:end]] = idf * self._weights[start:end]
+        else:
+            rows = np.concatenate([self._postings[start:end] for start, end, _ in spans])
+            weights = np.concatenate(
+                [self._weights[start:end] * np.float32(idf) for start, end, idf in spans]
+            )
+            scores = np.bincount(rows, weights=weights, minlength=len(self._ids))
+        if self._dirty:
+            scores[self._stale] = 0.0
+        return scores
+
+    def top_rows(
+        self, terms: list[str], limit: int
+    ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+        """The best documents for the query `terms` with their (positive) scores: up to
+        `limit` rows of the compiled matrix (see `ids`), and the documents changed since the
+        compilation, by id. Merge both and keep the `limit` best for the final answer."""
+        self._ensure_compiled()
+        query = self._query_terms(terms)
+        rows, values = np.zeros(0, dtype=np.int64), np.zeros(0)
+        if not query or limit <= 0:
+            return rows, values, [], np.zeros(0)
+        if self._ids:
+            scores = self.main_scores(query)
+            rows = np.flatnonzero(scores > 0)
+            if len(rows) > limit:
+                rows = rows[np.argpartition(-scores[rows], limit - 1)[:limit]]
+            values = scores[rows]
+        extra = [
+            (doc_id, score)
+            for doc_id in self._dirty
+            if (doc := self.docs.get(doc_id)) is not None
+            and (score := self.score_document(query, doc)) > 0
+        ]
+        return rows, values, [doc_id for doc_id, _ in extra], np.array([s for _, s in extra])
+
+    def top(self, terms: list[str], limit: int) -> tuple[list[str], np.ndarray]:
+        """The `limit` best documents for the query `terms` and their (positive) scores, in no
+        particular order."""
+        rows, values, extra_ids, extra_values = self.top_rows(terms, limit)
+        ids = [self._ids[row] for row in rows.tolist()] + extra_ids
+        merged = np.concatenate([values, extra_values])
+        if len(merged) > limit:
+            keep = np.argpartition(-merged, limit - 1)[:limit]
+            ids = [ids[i] for i in keep.tolist()]
+            merged = merged[keep]
+        return ids, merged
 
     def scores(self, terms: list[str], limit: int) -> dict[str, float]:
         """Return the BM25 scores of the `limit` best documents for the query `terms`."""
-        if self.needs_rebuild():
-            self.rebuild()
-        query = [term for term in dict.fromkeys(terms) if term in self.df]
-        if not query:
-            return {}
-        best: dict[str, float] = {}
-        if self._main is not None:
-            vocabulary = self._main.vocab_dict
-            known = [term for term in query if term in vocabulary]
-            if known:
-                main_scores = self._main.get_scores(known)
-                count = min(limit, len(main_scores))
-                top = np.argpartition(-main_scores, count - 1)[:count]
-                for row in top:
-                    score = float(main_scores[row])
-                    doc_id = self._main_ids[row]
-                    if score > 0 and doc_id not in self._dirty:
-                        best[doc_id] = score
-        for doc_id in self._dirty:
-            doc = self.docs.get(doc_id)
-            if doc is not None:
-                score = self.score_document(query, doc)
-                if score > 0:
-                    best[doc_id] = score
-        if len(best) > limit:
-            best = dict(sorted(best.items(), key=lambda item: -item[1])[:limit])
-        return best
+        ids, values = self.top(terms, limit)
+        return dict(zip(ids, values.tolist(), strict=True))
 
     def score_document(self, terms: list[str], doc: Counter[str]) -> float:
         """Return the BM25 score of one document for the query `terms` (unique terms)."""
-        length_norm = K1 * (1 - B + B * sum(doc.values()) / self.average_length)
+        length_norm = K1 * (1 - B + B * sum(doc.values()) / self._compiled_average)
         score = 0.0
         for term in terms:
             tf = doc.get(term, 0)
@@ -130,24 +234,43 @@ class LexicalSegment:
         return sum(self.idf(term) for term in dict.fromkeys(terms) if term in self.df)
 
     def save(self, directory: Path) -> None:
-        """Write the bm25s index (after a rebuild if the delta is not empty) to `directory`."""
+        """Write the compiled matrix (after a recompilation if the delta is not empty) to
+        `directory`."""
         if self._dirty:
             self.rebuild()
         directory.mkdir(parents=True, exist_ok=True)
-        (directory / "ids.json").write_text(json.dumps(self._main_ids), encoding="utf-8")
-        if self._main is not None:
-            self._main.save(str(directory / "bm25s"), show_progress=False)
+        header = {
+            "format": _FORMAT,
+            "version": _VERSION,
+            "ids": self._ids,
+            "terms": list(self._columns),
+            "average": self._compiled_average,
+        }
+        (directory / "segment.json").write_text(json.dumps(header), encoding="utf-8")
+        with open(directory / "matrix.npz", "wb") as out:
+            np.savez(out, indptr=self._indptr, postings=self._postings, weights=self._weights)
 
     def load_main(self, directory: Path) -> None:
-        """Load a bm25s index written by `save`; the documents must already be set."""
-        ids = json.loads((directory / "ids.json").read_text(encoding="utf-8"))
-        if sorted(self.docs) != ids:
-            self.rebuild()
-            return
-        self._main_ids = ids
-        self._main = (
-            bm25s.BM25.load(str(directory / "bm25s"), show_progress=False)
-            if (directory / "bm25s").exists()
-            else None
-        )
-        self._dirty = set()
+        """Load a matrix written by `save`; the documents must already be set. Recompiles
+        when the saved matrix is missing or does not hold exactly these documents."""
+        try:
+            header = json.loads((directory / "segment.json").read_text(encoding="utf-8"))
+            usable = (
+                header.get("format") == _FORMAT
+                and header.get("version") == _VERSION
+                and header["ids"] == sorted(self.docs)
+            )
+            if usable:
+                with np.load(directory / "matrix.npz") as arrays:
+                    self._install(
+                        header["ids"],
+                        {term: column for column, term in enumerate(header["terms"])},
+                        arrays["indptr"],
+                        arrays["postings"],
+                        arrays["weights"],
+                        float(header["average"]),
+                    )
+                return
+        except (OSError, ValueError, KeyError):
+            pass
+        self.rebuild()

@@ -108,19 +108,30 @@ class ConceptVocabulary:
         concept = self._concepts.get(concept_id)
         return concept.label(lang) if concept else concept_id
 
-    def match(self, text: str, lang: str | None = None) -> list[ConceptMatch]:
+    def match(
+        self,
+        text: str,
+        lang: str | None = None,
+        analysed: list[tuple[int, str, str]] | None = None,
+    ) -> list[ConceptMatch]:
         """Return the concepts mentioned in `text`, leftmost-longest, in text order.
 
         Latin words are tried as English and, for French texts, also as French (French texts
         often use English terms); Cyrillic words are always stemmed as Russian. Matches of
         both passes are merged so that no words count twice, longer phrases first.
+        `analysed` is `analyse_positions(text, lang)` when the caller has it already.
         """
         lang = lang if lang in LANGUAGES else detect_language(text)
         passes = ("fr", "en") if lang == "fr" else ("en",)
         found: list[tuple[int, int, ConceptMatch]] = []
         for pass_lang in passes:
-            analysed = analyse_positions(text, "ru" if lang == "ru" else pass_lang)
-            found.extend(self._match_positions(analysed, pass_lang))
+            pass_analysis = "ru" if lang == "ru" else pass_lang
+            positions = (
+                analysed
+                if analysed is not None and pass_analysis == lang
+                else analyse_positions(text, pass_analysis)
+            )
+            found.extend(self._match_positions(positions, pass_lang))
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         matches = []
         end_of_last = -1
@@ -130,9 +141,15 @@ class ConceptVocabulary:
                 end_of_last = end
         return matches
 
-    def count(self, text: str, lang: str | None = None) -> Counter[str]:
-        """Return how many times each concept is mentioned in `text`."""
-        return Counter(m.concept for m in self.match(text, lang))
+    def count(
+        self,
+        text: str,
+        lang: str | None = None,
+        analysed: list[tuple[int, str, str]] | None = None,
+    ) -> Counter[str]:
+        """Return how many times each concept is mentioned in `text` (`analysed`: see
+        `match`)."""
+        return Counter(m.concept for m in self.match(text, lang, analysed))
 
     def _match_positions(
         self, analysed: list[tuple[int, str, str]], pass_lang: str

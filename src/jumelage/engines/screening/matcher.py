@@ -16,7 +16,11 @@ How a query is scored
    "Space Research Institute" is not "Research Institute of Space Instrumentation") and
    lightly for people (a missing patronymic or middle name costs little). Feminine and
    masculine surnames (Ivanov/Ivanova) do not agree. A person matched on one word only, or
-   through initials only, stays below the threshold.
+   through initials only, stays below the threshold. An organisation screened under a long
+   name and a short one (an acronym, "IL-RAS") is judged by the long one: an entry that only
+   the short name resembles needs a long name that agrees too. A place written in
+   parentheses ("IT Park (Kazan)") is not a name of its own, and a vessel or aircraft is
+   reached by an organisation through an identifier only.
 4. Attributes then move the score: an equal identifier (INN, OGRN, IMO …) makes the hit
    near-certain, a different one of the same kind lowers it; birth dates and countries that
    agree raise it a little and those that disagree lower it.
@@ -171,16 +175,15 @@ def _own_name(inner: str, listed: bool) -> bool:
 
     Lists write aliases in parentheses ("Moscow Aviation Institute (МАИ)"), so every part of
     a listed name counts, except a country ("(Russia)"). A name screened from the directory
-    writes there an acronym ("(IKI)", "(GosNIIAS)") or a qualifier: a place ("IT Park
-    (Kazan)"), a branch, a country. Only an acronym is kept as a name of its own: a city
-    alone is not a party.
+    writes there another name ("(АО «ПНИЭИ»)"), an acronym ("(IKI)", "(GosNIIAS)") or a
+    qualifier: a place ("IT Park (Kazan)"), a branch, a country. One word without capitals
+    inside it is taken for a qualifier, not a name of its own: a city alone is not a party.
     """
     if country_code(inner) is not None and len(tokens(inner)) <= 3:
         return False
-    if listed:
+    if listed or len(tokens(inner)) > 1:
         return True
-    words = inner.split()
-    return len(words) == 1 and sum(1 for char in inner if char.isupper()) >= 2
+    return sum(1 for char in inner if char.isupper()) >= 2
 
 
 def _expand_names(name: str, organisation: bool, listed: bool = True) -> list[str]:

@@ -1,5 +1,7 @@
 """The index's life: built once, persisted, reloaded without rebuild, updated in place."""
 
+import json
+
 import pytest
 
 from jumelage.engines import matching as engine
@@ -114,3 +116,18 @@ def test_updates_are_journalled_and_other_processes_catch_up(
     monkeypatch.setattr(engine.MatchingIndex, "load", no_load)
     assert lifecycle.current_index() is other
     assert newcomer.external_ref in other.organisations
+
+
+def test_an_index_written_by_another_engine_version_is_rebuilt(built, data_dir):
+    manifest_path = data_dir / "index" / "matching" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["weights"]["a_weight_this_engine_does_not_know"] = 1.0
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    lifecycle.forget_loaded_index()
+
+    assert lifecycle.current_index() is None
+    found = services.recommend_organisations(text="лидары для астрономии", lang="en")
+    assert found
+    assert IndexBuild.objects.count() == 2
+    rewritten = json.loads(manifest_path.read_text(encoding="utf-8"))
+    assert "a_weight_this_engine_does_not_know" not in rewritten["weights"]

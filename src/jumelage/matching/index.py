@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import threading
 from collections import defaultdict
@@ -26,6 +27,8 @@ from jumelage.directory.models import CooperationProject, Organisation
 from jumelage.engines import matching as engine
 from jumelage.matching.models import IndexBuild
 from jumelage.opportunities.models import CooperationProfile
+
+logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int], None]
 
@@ -223,7 +226,14 @@ def current_index() -> engine.MatchingIndex | None:
             and _loaded.build == state["build"]
             and _loaded.index.refresh(index_path())
         ):
-            _loaded.index = engine.MatchingIndex.load(index_path())
+            try:
+                _loaded.index = engine.MatchingIndex.load(index_path())
+            except (OSError, ValueError, TypeError, KeyError) as error:
+                # Written by another version of the engine, or damaged: the next build
+                # replaces it; until then there is no index rather than a failing page.
+                logger.warning("matching index at %s is unreadable (%s)", index_path(), error)
+                forget_loaded_index()
+                return None
         _loaded.build = state["build"]
         _loaded.revision = state["revision"]
         _loaded.path = str(index_path())

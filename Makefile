@@ -53,6 +53,8 @@ bench: install
 	$(BIN)/python bench/matching/run.py
 	$(BIN)/python bench/screening/run.py
 	$(BIN)/python bench/directory.py
+	$(BIN)/python bench/dashboard.py
+	$(BIN)/python bench/uploads.py
 
 bench-smoke: install
 	$(BIN)/python bench/scheduling/run.py --smoke

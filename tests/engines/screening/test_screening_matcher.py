@@ -438,3 +438,54 @@ def test_two_spellings_in_one_field_are_two_names():
     query = Query("Ирина Леонтьевна ДИАНОВА / Iрина Леонтiївна ДIАНОВА", PERSON)
 
     assert _hit_ids(screener, query) == {"t:1"}
+
+
+ONE_WORD = Screener(
+    [
+        _entry(101, ORGANIZATION, "JSC SPA Orion"),
+        _entry(102, ORGANIZATION, "Общество с ограниченной ответственностью «Центр»"),
+        _entry(103, ORGANIZATION, "Zenit LLC", countries=("RU",)),
+        _entry(104, ORGANIZATION, "Vega LLC"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "entry_id"),
+    [
+        ("ORION SRL", "IT", "test:101"),
+        ("THE CENTRE SA", "BE", "test:102"),
+        ("ZENIT S A", "FR", "test:103"),
+    ],
+)
+def test_a_one_word_match_with_a_body_of_another_country_stays_below_the_threshold(
+    name, country, entry_id
+):
+    scores = ONE_WORD.best_scores(Query(name, ORGANIZATION, country=country))
+
+    assert 0 < scores[entry_id] < DEFAULT_THRESHOLD
+    assert ONE_WORD.screen(Query(name, ORGANIZATION, country=country)) == []
+
+
+def test_the_legal_form_conflict_is_explained():
+    hit = ONE_WORD.screen(Query("ORION SRL", ORGANIZATION, country="IT"), threshold=0.5)[0]
+
+    assert hit.entry_id == "test:101"
+    assert hit.reasons[-1].code == "legal_form_country_conflict"
+    assert "IT" in hit.explanation
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "entry_id"),
+    [
+        ("Orion", "RU", "test:101"),  # a country where the listed legal form is used
+        ("Orion", None, "test:101"),  # no country given
+        ("Centr", "KZ", "test:102"),
+        ("Zenit", "RU", "test:103"),  # the listed country
+        ("Vega", "IT", "test:104"),  # LLC places a body nowhere
+    ],
+)
+def test_a_one_word_match_is_kept_when_nothing_places_the_body_elsewhere(name, country, entry_id):
+    hits = ONE_WORD.screen(Query(name, ORGANIZATION, country=country))
+
+    assert entry_id in [hit.entry_id for hit in hits]

@@ -30,6 +30,7 @@ ATTRIBUTE_CODES = (
     "birth_date_conflict",
     "country_match",
     "country_conflict",
+    "legal_form_country_conflict",
     "legal_form_ignored",
     "weak_alias",
     "short_name_unsupported",
@@ -79,6 +80,10 @@ _TEMPLATES = {
     "country_match": "The country {country} is one of the listed party's countries.",
     "country_conflict": (
         "The country {country} is not among the listed party's countries ({listed})."
+    ),
+    "legal_form_country_conflict": (
+        "The listed party states no country, but its legal form is one used in the former USSR, Vietnam and"
+        " Mongolia, not in {country}."
     ),
     "legal_form_ignored": "Legal forms were set aside: {forms}.",
     "weak_alias": "The listed name is a weak alias, which the list marks as low quality.",

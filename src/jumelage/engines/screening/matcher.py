@@ -120,6 +120,22 @@ _LONG_NAME_SUPPORT = 0.5
 _FUZZY_SHORT_SUPPORT = 0.7
 _UNSUPPORTED_SHORT_CAP = 0.7
 _WEAK_SHORT_CODES = frozenset({"abbreviation_match", "fuzzy_match", "initials_match"})
+# Where a listed body states no country, a legal form of the Soviet tradition in one of its
+# names (ООО, АО, ЗАО, ФГУП … in Cyrillic or Latin letters, JSC, PJSC …) places it in the
+# countries that use those forms. Other legal forms (LLC, Ltd, SA, SpA …) are used too widely
+# to place a body anywhere.
+_SOVIET_FORMS = frozenset(
+    {
+        "ooo", "ao", "pao", "zao", "oao", "nao", "fgup", "gup", "mup", "fgbun", "fgbu", "fgau",
+        "fgbou", "fgaou", "fgku", "fgu", "gbu", "ano", "nko", "jsc", "pjsc", "cjsc", "ojsc",
+        "fsue", "fsbi", "fsbei", "fsaei",
+    }
+)  # fmt: skip
+_SOVIET_FORM_WORDS = re.compile(r"^(obsh|obshch|obshc|aktsion|akcion|aktsyon|unitarn|gosudarstv)")
+_SOVIET_FORM_COUNTRIES = (
+    "RU", "BY", "UA", "KZ", "UZ", "KG", "TJ", "TM", "AM", "AZ", "GE", "MD", "LT", "LV", "EE",
+    "VN", "MN",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -252,6 +268,26 @@ def _abbreviations_of(form: _Form) -> set[str]:
     return found
 
 
+def _soviet_form(legal: str) -> bool:
+    """Whether a legal form (as set aside from a name) is one of the Soviet tradition."""
+    words = legal.casefold().replace(".", " ").split()
+    if not words:
+        return False
+    if any(has_cyrillic(word) for word in words):
+        return True
+    if " ".join(words).replace(" ", "") in _SOVIET_FORMS:
+        return True
+    return len(words) >= 2 and any(_SOVIET_FORM_WORDS.match(word) for word in words)
+
+
+def _one_word(found: tuple[_NameResult, _Form, _Form]) -> bool:
+    """Whether a name match rests on one word of either name, or on an acronym."""
+    result, query, listed = found
+    if result.code in ("abbreviation_match", "initials_match"):
+        return True
+    return min(len(query.keys), len(listed.keys)) == 1
+
+
 def _fuzzy_keys(key: str) -> list[str]:
     """Blocking keys that a word shares with its misspellings.
 
@@ -362,6 +398,7 @@ class Screener:
                 self.entries.append(item)
         self._forms: list[_Form] = []
         self._entry_forms: list[list[int]] = []
+        self._implied: list[tuple[str, ...]] = []  # countries implied by legal forms
         postings: dict[str, list[int]] = defaultdict(list)
         self._ids: dict[str, list[int]] = defaultdict(list)
         self._abbreviations: dict[str, list[int]] = defaultdict(list)
@@ -391,6 +428,15 @@ class Screener:
                             for abbreviation in _abbreviations_of(form):
                                 self._abbreviations[abbreviation].append(form_id)
             self._entry_forms.append(form_ids)
+            self._implied.append(
+                _SOVIET_FORM_COUNTRIES
+                if any(
+                    _soviet_form(legal)
+                    for form_id in form_ids
+                    for legal in self._forms[form_id].legal_forms
+                )
+                else ()
+            )
             for identifier in entry.identifiers:
                 value = identifier_value(identifier.value)
                 if len(value) >= 5:
@@ -435,7 +481,10 @@ class Screener:
             entry = self.entries[entry_index]
             name_score = found[0].score if found else 0.0
             thin = found is not None and found[0].thin
-            score, _ = self._apply_attributes(query, entry, name_score, [], thin)
+            one_word = found is not None and _one_word(found)
+            score, _ = self._apply_attributes(
+                query, entry, name_score, [], thin, one_word, self._implied[entry_index]
+            )
             scores[entry.entry_id] = round(max(0.0, min(1.0, score)), 4)
         return scores
 
@@ -802,13 +851,17 @@ class Screener:
             # candidates are dropped before their explanation is written.
             if found is not None and found[0].score + 0.05 < bar and not query.identifiers:
                 continue
-            hit = self._hit(query, entry, found)
+            hit = self._hit(query, entry, found, self._implied[entry_index])
             if hit.score >= bar:
                 hits.append(hit)
         return hits
 
     def _hit(
-        self, query: Query, entry: ListEntry, found: tuple[_NameResult, _Form, _Form] | None
+        self,
+        query: Query,
+        entry: ListEntry,
+        found: tuple[_NameResult, _Form, _Form] | None,
+        implied: tuple[str, ...] = (),
     ) -> Hit:
         if found is None:
             result = _NameResult(0.0, "identifier_match", {}, [])
@@ -836,7 +889,8 @@ class Screener:
         score = result.score
         extra = list(result.extra)
         thin = found is not None and result.thin
-        score, extra = self._apply_attributes(query, entry, score, extra, thin)
+        one_word = found is not None and _one_word(found)
+        score, extra = self._apply_attributes(query, entry, score, extra, thin, one_word, implied)
         code = result.code
         params = dict(result.params)
         if extra and extra[0].code == "identifier_match" and (found is None or result.score < 0.5):
@@ -860,7 +914,14 @@ class Screener:
         )
 
     def _apply_attributes(
-        self, query: Query, entry: ListEntry, score: float, extra: list[Reason], thin: bool
+        self,
+        query: Query,
+        entry: ListEntry,
+        score: float,
+        extra: list[Reason],
+        thin: bool,
+        one_word: bool = False,
+        implied: tuple[str, ...] = (),
     ) -> tuple[float, list[Reason]]:
         matched_id = False
         for raw_scheme, raw_value in query.identifiers.items():
@@ -891,18 +952,25 @@ class Screener:
         if query.birth_date and entry.birth_dates and entry.schema != ORGANIZATION:
             score += self._birth_effect(query.birth_date, entry.birth_dates, extra)
         query_country = country_code(query.country) if query.country else None
-        if query_country and entry.countries:
-            listed_countries = [c for c in entry.countries if len(c) == 2]
+        listed_countries = [c for c in entry.countries if len(c) == 2]
+        if query_country and listed_countries:
             if query_country in listed_countries:
                 score += 0.02
                 extra.append(reason("country_match", country=query_country))
-            elif listed_countries:
-                # An acronym or one short word shared with a body of another country is most
-                # likely a namesake; a longer name shared across borders is not.
-                score -= _THIN_COUNTRY_CONFLICT if thin else _COUNTRY_CONFLICT
+            else:
+                # A match resting on one word or an acronym, shared with a body of another
+                # country, is most likely a namesake ("TOTAL S A" of France is not "TOTAL Z
+                # LLC" of Russia): the penalty keeps even an exact one-word match below the
+                # default threshold. A longer name shared across borders is not a namesake.
+                score -= _THIN_COUNTRY_CONFLICT if thin or one_word else _COUNTRY_CONFLICT
                 extra.append(
                     reason("country_conflict", country=query_country, listed=listed_countries)
                 )
+        elif query_country and implied and one_word and query_country not in implied:
+            # No stated country, but the listed name's legal form places the body ("ORION
+            # SRL" of Italy is not "JSC SPA Orion", "AST S R L" not "AST JSC").
+            score -= _THIN_COUNTRY_CONFLICT
+            extra.append(reason("legal_form_country_conflict", country=query_country))
         return score, extra
 
     @staticmethod

@@ -461,6 +461,11 @@ class MatchingIndex:
         for project_id in self.projects:
             self._project_slots(project_id)
         self._arrays()
+        # Per-slot places and name words, so that forked workers share them.
+        if self.weights.proximity > 0:
+            self._place_codes()
+        if self.weights.name_affinity > 0:
+            self._name_postings()
 
     def compact(self) -> None:
         """Rebuild the bm25s segments and the network arrays now instead of at the next
@@ -694,15 +699,17 @@ class MatchingIndex:
         cached = self._coworker_cache.get(org_id)
         if cached is not None:
             return cached
-        slot_lists, weight_lists = [], []
+        slot_lists, project_weights, sizes = [], [], []
         for project_id in self._org_projects.get(org_id, ()):
             slots = self._project_slots(project_id)
             if len(slots) < 2:
                 continue
             slot_lists.append(slots)
             damping = (len(slots) - 1) ** self.weights.project_size_damping
-            weight_lists.append(np.full(len(slots), 1.0 / damping))
+            project_weights.append(1.0 / damping)
+            sizes.append(len(slots))
         if slot_lists:
+            weight_lists = [np.repeat(np.array(project_weights), sizes)]
             found, totals = _sparse_sum(slot_lists, weight_lists)
             keep = (found != self._slot(org_id)) & (totals != 0)
             result: tuple[np.ndarray, np.ndarray] = (found[keep], totals[keep])
@@ -914,38 +921,47 @@ class MatchingIndex:
             + weights.proximity
             + weights.name_affinity
         )
-        scored: list[tuple[float, str, dict[str, float], str | None]] = []
-        for position in shortlist:
-            slot = int(candidates[position])
-            org_id = self._slot_ids[slot]
-            org = self.organisations[org_id]
-            parts = {
-                "lexical": float(lexical[position]),
-                "concepts": float(concepts[position]),
-                "network": float(network[position]),
-                "similar_projects": float(projects_signal[position]),
-                "track_record": float(track_record[slot]),
-                "second_order": float(second[position]),
-                "proximity": float(proximity[position]),
-                "name_affinity": float(names[position]),
-            }
-            parts["sector"] = self._sector_fit(org, query_sectors)
-            parts["activity"] = _activity_fit(org.activities, query_activities)
-            parts["partner_kind"] = 1.0 if org.kind and org.kind in vector.partner_kinds else 0.0
-            parts["complement"], profile_id = self._complement(org_id, vector)
-            score = (
-                network_weight * parts["network"]
-                + second_weight * parts["second_order"]
-                + sum(
-                    getattr(weights, name) * value
-                    for name, value in parts.items()
-                    if name not in ("network", "second_order")
-                )
-            )
-            scored.append((round(score / total_weight, 4), org_id, parts, profile_id))
+        # The fused score of the shortlist, summed in the order of `parts` below.
+        positions = np.array(shortlist, dtype=np.int64)
+        slots = candidates[positions]
+        org_ids = [self._slot_ids[slot] for slot in slots.tolist()]
+        orgs = [self.organisations[org_id] for org_id in org_ids]
+        sector = np.array([self._sector_fit(org, query_sectors) for org in orgs])
+        activity = np.array([_activity_fit(org.activities, query_activities) for org in orgs])
+        kind = np.array(
+            [1.0 if org.kind and org.kind in vector.partner_kinds else 0.0 for org in orgs]
+        )
+        complements = [self._complement(org_id, vector) for org_id in org_ids]
+        complement = np.array([value for value, _ in complements])
+        columns = {
+            "lexical": lexical[positions],
+            "concepts": concepts[positions],
+            "network": network[positions],
+            "similar_projects": projects_signal[positions],
+            "track_record": track_record[slots],
+            "second_order": second[positions],
+            "proximity": proximity[positions],
+            "name_affinity": names[positions],
+            "sector": sector,
+            "activity": activity,
+            "partner_kind": kind,
+            "complement": complement,
+        }
+        fused = network_weight * columns["network"] + second_weight * columns["second_order"]
+        rest = np.zeros(len(positions))
+        for name, values in columns.items():
+            if name not in ("network", "second_order"):
+                rest = rest + getattr(weights, name) * values
+        fused = (fused + rest) / total_weight
+        scored = [
+            (round(score, 4), org_id, index)
+            for index, (score, org_id) in enumerate(zip(fused.tolist(), org_ids, strict=True))
+        ]
         scored.sort(key=lambda item: (-item[0], item[1]))
         results = []
-        for score, org_id, parts, profile_id in scored[:top]:
+        for score, org_id, index in scored[:top]:
+            parts = {name: float(values[index]) for name, values in columns.items()}
+            profile_id = complements[index][1]
             reasons = self._reasons(
                 org_id, vector, parts, profile_id, query_activities, lang, similar
             )
@@ -966,17 +982,25 @@ class MatchingIndex:
         breadth = max(1, weights.second_order_breadth)
         if len(tied) > breadth:
             tied = tied[np.argpartition(-first_hop[tied], breadth - 1)[:breadth]]
-        for middle in tied:
+        slot_lists, value_lists, tie_lists, degree_lists = [], [], [], []
+        for middle in tied.tolist():
             slots, values = self._coworkers(self._slot_ids[middle])
-            inside = slots < size
-            if not inside.any():
+            if not len(slots):
                 continue
-            share = (
-                first_hop[middle]
-                * values[inside] ** weights.tie_concavity
-                / len(slots) ** weights.partner_degree_damping
-            )
-            np.add.at(second, slots[inside], share)
+            slot_lists.append(slots)
+            value_lists.append(values)
+            tie_lists.append(np.full(len(slots), first_hop[middle]))
+            degree_lists.append(np.full(len(slots), len(slots) ** weights.partner_degree_damping))
+        if not slot_lists:
+            return second
+        slots = np.concatenate(slot_lists)
+        share = (
+            np.concatenate(tie_lists)
+            * np.concatenate(value_lists) ** weights.tie_concavity
+            / np.concatenate(degree_lists)
+        )
+        inside = slots < size
+        second = np.bincount(slots[inside], weights=share[inside], minlength=size)[:size]
         return second / (second.max() or 1.0)
 
     def _name_affinity(self, vector: _QueryVector, size: int) -> np.ndarray:

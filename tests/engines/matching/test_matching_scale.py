@@ -271,3 +271,56 @@ def test_a_corrupt_journal_entry_is_reported_with_its_place(tmp_path):
     journal.write_text("not json\n")
     with pytest.raises(ValueError, match=r"journal.jsonl: entry 1"):
         MatchingIndex.load(tmp_path / "index")
+
+
+def test_each_score_is_the_weighted_mean_of_its_signals(monkeypatch):
+    organisations, projects = synthetic_directory()
+    index = build_index(organisations, projects)
+    seen: dict[str, dict[str, float]] = {}
+    reasons = index._reasons
+
+    def recording(org_id, vector, parts, *args):
+        seen[org_id] = dict(parts)
+        return reasons(org_id, vector, parts, *args)
+
+    monkeypatch.setattr(index, "_reasons", recording)
+    weights = index.weights
+    checked = 0
+    for org in organisations[:40]:
+        seen.clear()
+        results = index.recommend_for_org(org.id, top=10)
+        network = weights.network * (1 - np.exp(-1 / weights.network_partners))
+        second = weights.second_order * network / weights.network
+        names = [n for n in seen[results[0].org] if n not in ("network", "second_order")]
+        total = network + second + sum(getattr(weights, n) for n in names)
+        for result in results:
+            parts = seen[result.org]
+            fused = network * parts["network"] + second * parts["second_order"]
+            fused += sum(getattr(weights, n) * parts[n] for n in names)
+            assert result.score == pytest.approx(fused / total, abs=6e-5)
+            checked += 1
+    assert checked > 100
+
+
+def test_partners_of_partners_sum_every_coworker_tie():
+    organisations, projects = synthetic_directory()
+    index = build_index(organisations, projects)
+    index.prepare()
+    size = len(index._slot_ids)
+    weights = index.weights
+    for org in organisations[:30]:
+        first_hop = np.zeros(size)
+        slots, values = index._coworkers(org.id)
+        first_hop[slots] = values
+        expected = np.zeros(size)
+        for middle in np.flatnonzero(first_hop):
+            tied, ties = index._coworkers(index._slot_ids[middle])
+            np.add.at(
+                expected,
+                tied,
+                first_hop[middle]
+                * ties**weights.tie_concavity
+                / len(tied) ** weights.partner_degree_damping,
+            )
+        expected /= expected.max() or 1.0
+        assert np.allclose(index._second_order_network(first_hop, size), expected)

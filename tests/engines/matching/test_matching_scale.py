@@ -324,3 +324,23 @@ def test_partners_of_partners_sum_every_coworker_tie():
             )
         expected /= expected.max() or 1.0
         assert np.allclose(index._second_order_network(first_hop, size), expected)
+
+
+def test_prepared_scoring_gives_the_same_scores_to_the_last_bit():
+    segment = LexicalSegment("en")
+    for doc_id, terms in random_documents(300).items():
+        segment.set(doc_id, terms)
+    segment.rebuild()
+    queries = [["laser"], ["laser", "optics", "genome"], WORDS[:12], WORDS[::-1]]
+    plain = [segment.main_scores(query) for query in queries]
+    segment.prepare_scoring()
+    assert segment._scoring is not None
+    assert all(
+        np.array_equal(segment.main_scores(query), expected)
+        for query, expected in zip(queries, plain, strict=True)
+    )
+    segment.set("d000", Counter({"laser": 3}))
+    assert segment._scoring is None
+    changed = segment.main_scores(queries[1])
+    segment.prepare_scoring()
+    assert np.array_equal(segment.main_scores(queries[1]), changed)

@@ -454,6 +454,7 @@ class MatchingIndex:
         for segment in [*self.segments.values(), *self.project_segments.values()]:
             if segment._dirty:
                 segment.rebuild()
+            segment.prepare_scoring()
         for concept in self._concept_orgs:
             self._concept_postings(concept)
         for segment in self.segments.values():

@@ -43,6 +43,9 @@ class LexicalSegment:
         self._weights = np.zeros(0, dtype=np.float32)
         self._stale = np.zeros(0, dtype=bool)
         self._compiled_average = 1.0
+        # For batches of queries (see `prepare_scoring`): rows as int64 and each posting's
+        # weight times its term's inverse document frequency, valid until the next change.
+        self._scoring: tuple[np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -71,6 +74,7 @@ class LexicalSegment:
         self.docs[doc_id] = terms
         self.df.update(terms.keys())
         self.total_length += sum(terms.values())
+        self._scoring = None
         self._mark_dirty(doc_id)
 
     def remove(self, doc_id: str) -> None:
@@ -83,6 +87,7 @@ class LexicalSegment:
             if self.df[term] <= 0:
                 del self.df[term]
         self.total_length -= sum(old.values())
+        self._scoring = None
         self._mark_dirty(doc_id)
 
     def _mark_dirty(self, doc_id: str) -> None:
@@ -148,9 +153,25 @@ class LexicalSegment:
         self._stale = np.zeros(len(ids), dtype=bool)
         self._compiled_average = average
         self._dirty = set()
+        self._scoring = None
 
     def _query_terms(self, terms: list[str]) -> list[str]:
         return [term for term in dict.fromkeys(terms) if term in self.df]
+
+    def prepare_scoring(self) -> None:
+        """Precompute each posting's term weight (saturated frequency times inverse document
+        frequency, rounded as `main_scores` rounds it) for many queries in a row: they then
+        add these arrays term by term instead of multiplying and converting the postings
+        each time. Any change of the segment drops them."""
+        self._ensure_compiled()
+        if self._scoring is not None or not len(self._postings):
+            return
+        idf = np.zeros(len(self._columns), dtype=np.float32)
+        for term, column in self._columns.items():
+            idf[column] = self.idf(term)
+        columns = np.repeat(np.arange(len(self._columns)), np.diff(self._indptr))
+        products = (self._weights * idf[columns]).astype(np.float64)
+        self._scoring = (self._postings.astype(np.int64), products)
 
     def main_scores(self, query: list[str]) -> np.ndarray:
         """BM25 scores of every compiled row for the unique known terms `query` (rows of
@@ -163,7 +184,12 @@ class LexicalSegment:
         ]
         if not spans:
             return scores
-        if len(spans) == 1:
+        if self._scoring is not None:
+            # Term by term, so that each row adds its terms in query order as below.
+            rows, products = self._scoring
+            for start, end, _ in spans:
+                scores[rows[start:end]] += products[start:end]
+        elif len(spans) == 1:
             start, end, idf = spans[0]
             scores[self._postings[start:end]] = idf * self._weights[start:end]
         else:

@@ -73,13 +73,14 @@ Set on the screening benchmark (`bench/screening/`, run of 2026-11-29 against OF
 EU annexes and 683 UN persons, 23,665 entries). Held-out half at 0.8: recall 97.3 % over
 all distortion kinds (exact 100 %, eight transliteration systems 99–100 %, word order,
 dropped patronymic and legal form 100 %, typo 96.5 %), 1.0 alert per 1,000 innocent people
-and 1.0 per 1,000 innocent organisations; nomenklatura logic-v2 at 0.7 on the same cases:
-83.5 %, 4.0 and 2.9. Sweep (held-out recall / person / organisation alerts per 1,000): 0.75
-→ 98.6 / 2 / 7.8; 0.80 → 97.3 / 1 / 1.0; 0.85 → 96.1 / 0 / 1.0; 0.90 → 95.7 / 0 / 1.0. The
-strict rule "highest recall with at most 1 alert per 1,000 on the calibration half" picks
-0.91 (94.8 % recall), because three one-word or acronym company names alert at 0.8 there
-(≈ 3.1 per 1,000); 0.8 is kept as the default because screening is recall-protective and
-those alerts are cheap to review. Raise it to 0.9 where the review budget is tight.
+and 0.0 per 1,000 innocent organisations; nomenklatura logic-v2 at 0.7 on the same cases:
+83.5 %, 4.0 and 2.9. Calibration half at 0.8: 97.0 %, 0.0 and 0.0. Sweep (held-out recall /
+person / organisation alerts per 1,000): 0.75 → 98.6 / 2 / 2.9; 0.80 → 97.3 / 1 / 0.0;
+0.85 → 96.1 / 0 / 0.0; 0.90 → 95.7 / 0 / 0.0. The rule "highest recall with at most 1 alert
+per 1,000 on the calibration half" picks 0.76, where unlisted initials (scored 0.78) count
+and one organisation and one person of about 1,000 each alert; the held-out half does not
+confirm it (2.0 and 2.9 alerts per 1,000 at 0.76), so 0.8, which meets the goal on both
+halves, is the default. Raise it to 0.9 where the review budget is tight.
 """
 
 _MIN_WORD_AGREEMENT = 0.6

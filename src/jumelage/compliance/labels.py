@@ -85,6 +85,10 @@ def reason_text(code: str, params: dict[str, Any], fallback: str) -> str:
         ),
         "country_match": _("The country %(country)s is one of the listed party's countries."),
         "country_conflict": _("The country %(country)s is not among the listed party's countries."),
+        "legal_form_country_conflict": _(
+            "The listed party states no country, but its legal form is one used in the former"
+            " USSR, Vietnam and Mongolia, not in %(country)s."
+        ),
         "legal_form_ignored": _("Legal forms were set aside: %(forms)s."),
         "weak_alias": _("The listed name is a weak alias, which the list marks as low quality."),
         "short_name_unsupported": _(

@@ -294,16 +294,28 @@ def _break_search(
 ) -> _BreakSearch:
     floor = participant_break_bounds(compiled, placeable)
     report(f"each participant's own fewest breaks add up to {sum(floor)}")
-    handle = build_model(
+    handle = _break_model(compiled, placeable, floor, place_all=True, options=options)
+    return _BreakSearch(handle, floor, sum(floor))
+
+
+def _break_model(
+    compiled: Compiled,
+    placeable: list[int],
+    floor: list[int] | None,
+    *,
+    place_all: bool,
+    options: SolverOptions,
+) -> BreakModel:
+    """The model of the gap search: placement, gap counts and each participant's floor."""
+    return build_model(
         compiled,
-        place_all=True,
+        place_all=place_all,
         with_breaks=True,
         implied=options.implied_constraints,
         meetings=placeable,
         max_breaks_per_participant=compiled.problem.max_breaks_per_participant,
         break_floor=floor,
     )
-    return _BreakSearch(handle, floor, sum(floor))
 
 
 def _minimise_breaks(
@@ -347,15 +359,7 @@ def _minimise_breaks(
         if search is not None:
             handle = search.handle
         else:
-            handle = build_model(
-                compiled,
-                place_all=all_placed,
-                with_breaks=True,
-                implied=options.implied_constraints,
-                meetings=placeable,
-                max_breaks_per_participant=compiled.problem.max_breaks_per_participant,
-                break_floor=floor,
-            )
+            handle = _break_model(compiled, placeable, floor, place_all=all_placed, options=options)
             if not all_placed:
                 handle.model.add(handle.placed_value >= placed_weight)
         if options.warm_start:

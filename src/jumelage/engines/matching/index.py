@@ -158,6 +158,20 @@ class _QueryVector:
     exclude: frozenset[str]
 
 
+@dataclass
+class _Shortlist:
+    """The candidates of one query and each signal's value for them (0…1), before fusion."""
+
+    org_ids: list[str]
+    columns: dict[str, np.ndarray]
+    profiles: list[str | None]
+    network_weight: float
+    second_weight: float
+    total_weight: float
+    query_activities: set[str]
+    similar: dict[str, float]
+
+
 def _saturate(count: float) -> float:
     """Weight of something mentioned `count` times: 0.6 once, 1.0 from about eight times."""
     return 0.0 if count <= 0 else min(1.0, 0.6 + 0.2 * math.log(count))
@@ -482,13 +496,16 @@ class MatchingIndex:
     def recommend(self, query: Query, top: int = 10, lang: str = "en") -> list[Result]:
         """Return the `top` best partners for `query`, best first, with reasons whose labels
         are in `lang` ("fr", "en" or "ru")."""
+        return self._rank(self._query_vector(query), top, lang)
+
+    def _query_vector(self, query: Query) -> _QueryVector:
         text_lang = query.lang if query.lang in LANGUAGES else detect_language(query.text)
         pairs = analyse_pairs(query.text, text_lang)
         surface: dict[str, str] = {}
         for term, word in pairs:
             surface.setdefault(term, word)
         concepts = self.vocabulary.count(query.text, text_lang)
-        vector = _QueryVector(
+        return _QueryVector(
             lang=text_lang,
             terms=list(surface),
             surface=surface,
@@ -500,7 +517,6 @@ class MatchingIndex:
             filters=query.filters,
             exclude=frozenset(query.exclude),
         )
-        return self._rank(vector, top, lang)
 
     def recommend_for_org(
         self,
@@ -747,6 +763,38 @@ class MatchingIndex:
         )
 
     def _rank(self, vector: _QueryVector, top: int, lang: str) -> list[Result]:
+        scored = self._shortlist(vector, top)
+        if scored is None:
+            return []
+        weights = self.weights
+        columns, org_ids = scored.columns, scored.org_ids
+        fused = (
+            scored.network_weight * columns["network"]
+            + scored.second_weight * columns["second_order"]
+        )
+        rest = np.zeros(len(org_ids))
+        for name, values in columns.items():
+            if name not in ("network", "second_order"):
+                rest = rest + getattr(weights, name) * values
+        fused = (fused + rest) / scored.total_weight
+        ranked = [
+            (round(score, 4), org_id, index)
+            for index, (score, org_id) in enumerate(zip(fused.tolist(), org_ids, strict=True))
+        ]
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        results = []
+        for score, org_id, index in ranked[:top]:
+            parts = {name: float(values[index]) for name, values in columns.items()}
+            profile_id = scored.profiles[index]
+            reasons = self._reasons(
+                org_id, vector, parts, profile_id, scored.query_activities, lang, scored.similar
+            )
+            results.append(Result(org=org_id, score=score, reasons=reasons, profile=profile_id))
+        return results
+
+    def _shortlist(self, vector: _QueryVector, top: int) -> _Shortlist | None:
+        """The candidates worth scoring for `vector` (at least `top` * 5 of them when there
+        are) with each signal's value for each, before fusion; None when there are none."""
         weights = self.weights
         for org_id in vector.partners:
             self._slot(org_id)
@@ -887,7 +935,7 @@ class MatchingIndex:
         )
         count = min(int(eligible.sum()), max(100, top * 5))
         if count == 0:
-            return []
+            return None
         chosen = (
             np.argpartition(-partial, count - 1)[:count]
             if count < len(candidates)
@@ -922,7 +970,6 @@ class MatchingIndex:
             + weights.proximity
             + weights.name_affinity
         )
-        # The fused score of the shortlist, summed in the order of `parts` below.
         positions = np.array(shortlist, dtype=np.int64)
         slots = candidates[positions]
         org_ids = [self._slot_ids[slot] for slot in slots.tolist()]
@@ -948,26 +995,16 @@ class MatchingIndex:
             "partner_kind": kind,
             "complement": complement,
         }
-        fused = network_weight * columns["network"] + second_weight * columns["second_order"]
-        rest = np.zeros(len(positions))
-        for name, values in columns.items():
-            if name not in ("network", "second_order"):
-                rest = rest + getattr(weights, name) * values
-        fused = (fused + rest) / total_weight
-        scored = [
-            (round(score, 4), org_id, index)
-            for index, (score, org_id) in enumerate(zip(fused.tolist(), org_ids, strict=True))
-        ]
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        results = []
-        for score, org_id, index in scored[:top]:
-            parts = {name: float(values[index]) for name, values in columns.items()}
-            profile_id = complements[index][1]
-            reasons = self._reasons(
-                org_id, vector, parts, profile_id, query_activities, lang, similar
-            )
-            results.append(Result(org=org_id, score=score, reasons=reasons, profile=profile_id))
-        return results
+        return _Shortlist(
+            org_ids=org_ids,
+            columns=columns,
+            profiles=[profile_id for _, profile_id in complements],
+            network_weight=network_weight,
+            second_weight=second_weight,
+            total_weight=total_weight,
+            query_activities=query_activities,
+            similar=similar,
+        )
 
     # ----------------------------------------------------------------- network reach
 

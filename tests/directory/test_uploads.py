@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook
 
 from jumelage.core.errors import InputError
 from jumelage.directory.exports import export_organisations
 from jumelage.directory.models import ImportBatch, Organisation
 from jumelage.directory.records import check_organisation
-from jumelage.directory.uploads import check_upload
+from jumelage.directory.uploads import check_upload, restart_if_stalled
 from tests.factories import OrganisationFactory, ProgrammeFactory, UserFactory, give_role
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -469,6 +471,80 @@ def test_an_upload_is_checked_by_the_worker_while_its_page_shows_the_progress(
     preview = manager_client.get(preview_url)
     assert (preview.context["rows_ok"], preview.context["rows_with_problems"]) == (2, 1)
     assert f"<code>country</code>: {BAD_COUNTRY}" in preview.content.decode()
+
+
+def _kill_the_worker_of(batch: ImportBatch, *, minutes_ago: int) -> None:
+    """As if a worker had taken the batch's check and been killed `minutes_ago` minutes ago:
+    its task stays "running" for ever and the batch shows no progress since then."""
+    from django_tasks_db.models import DBTaskResult
+
+    claimed = DBTaskResult.objects.ready().update(status="RUNNING")
+    assert claimed == 1
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        progress=20, progress_at=timezone.now() - timedelta(minutes=minutes_ago)
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_check_whose_worker_was_killed_is_started_again_and_imports_once(
+    manager_client, settings
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_TASKS
+    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
+    batch = ImportBatch.objects.get()
+    _kill_the_worker_of(batch, minutes_ago=6)
+    preview_url = reverse("directory:import_preview", args=[batch.pk])
+
+    page = manager_client.get(preview_url)
+
+    content = page.content.decode()
+    assert "The check had stopped, probably because its worker was interrupted" in content
+    assert '<progress max="100" value="0">' in content
+    batch.refresh_from_db()
+    assert (batch.status, batch.restarts) == (ImportBatch.Status.CHECKING, 1)
+    assert DBTaskResult.objects.ready().count() == 1
+    # Seen again at once, the restarted check is not restarted a second time.
+    manager_client.get(reverse("directory:import_progress", args=[batch.pk]))
+    assert DBTaskResult.objects.ready().count() == 1
+
+    run_worker()
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.progress, batch.restarts) == (ImportBatch.Status.PREVIEW, 100, 1)
+    manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+    assert Organisation.objects.filter(source="upload").count() == len(GOOD_ROWS) - 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_check_that_moved_on_recently_is_left_to_its_worker(manager_client, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_TASKS
+    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
+    batch = ImportBatch.objects.get()
+    _kill_the_worker_of(batch, minutes_ago=4)
+
+    page = manager_client.get(reverse("directory:import_progress", args=[batch.pk]))
+
+    assert "The check had stopped" not in page.content.decode()
+    assert '<progress max="100" value="20">' in page.content.decode()
+    batch.refresh_from_db()
+    assert (batch.status, batch.restarts) == (ImportBatch.Status.CHECKING, 0)
+    assert DBTaskResult.objects.ready().count() == 0
+
+
+def test_only_one_of_two_pages_restarts_a_stalled_check(manager_client, settings):
+    settings.TASKS = DATABASE_TASKS
+    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
+    ImportBatch.objects.update(progress_at=timezone.now() - timedelta(minutes=10))
+    seen_by_first = ImportBatch.objects.get()
+    seen_by_second = ImportBatch.objects.get()
+
+    assert restart_if_stalled(batch=seen_by_first) is True
+    assert restart_if_stalled(batch=seen_by_second) is False
+    assert ImportBatch.objects.get().restarts == 1
 
 
 def test_a_batch_being_checked_cannot_be_committed(manager_client, settings):

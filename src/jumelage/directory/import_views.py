@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.validators import RegexValidator
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -75,6 +76,15 @@ def _batch_of(request, pk: int) -> ImportBatch:
     return get_object_or_404(batches, pk=pk)
 
 
+def _batch_checked(request, pk: int) -> ImportBatch:
+    """The batch, its check started again first if it had stalled (and, with a backend that
+    runs tasks at once, already done)."""
+    batch = _batch_of(request, pk)
+    with transaction.atomic():
+        restarted = uploads.restart_if_stalled(batch=batch)
+    return _batch_of(request, pk) if restarted else batch
+
+
 @login_required
 def import_upload(request):
     _require_importer(request)
@@ -99,7 +109,7 @@ def import_upload(request):
 @login_required
 def import_preview(request, pk: int):
     _require_importer(request)
-    batch = _batch_of(request, pk)
+    batch = _batch_checked(request, pk)
     if batch.status in (ImportBatch.Status.CHECKING, ImportBatch.Status.FAILED):
         return render(request, "directory/import_checking.html", {"batch": batch})
     by_line: dict[int, list[dict]] = {}
@@ -132,7 +142,7 @@ def import_preview(request, pk: int):
 def import_progress(request, pk: int):
     """The progress of a file's check, for the preview page to poll until it is done."""
     _require_importer(request)
-    batch = _batch_of(request, pk)
+    batch = _batch_checked(request, pk)
     if batch.status == ImportBatch.Status.CHECKING:
         return render(request, "directory/_import_progress.html", {"batch": batch})
     preview = reverse("directory:import_preview", args=[batch.pk])

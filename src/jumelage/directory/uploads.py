@@ -16,11 +16,12 @@ import warnings
 import zipfile
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import PurePath
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -53,6 +54,10 @@ Rows = list[tuple[int, Any]]
 READ_SHARE = 20
 CHECK_SHARE = 60
 PROGRESS_INTERVAL = 0.25  # seconds between two writes of a check's progress
+# A check that shows no progress for this long is taken for dead (its worker was stopped or
+# killed) and started again when its page is next seen. Reading the largest file allowed
+# (MAX_ROWS rows) before the first progress takes well under a minute.
+STALLED_AFTER = timedelta(minutes=5)
 
 
 def file_format(name: str) -> str:
@@ -415,10 +420,41 @@ def stage_upload(*, user: Any, name: str, content: bytes, source: str) -> Import
         source=source,
         content=content,
         status=ImportBatch.Status.CHECKING,
+        progress_at=timezone.now(),
     )
     language = get_language()
     transaction.on_commit(lambda: check_upload_task.enqueue(batch.pk, language))
     return batch
+
+
+def restart_if_stalled(*, batch: ImportBatch) -> bool:
+    """Start the check of `batch` again if it has shown no progress for `STALLED_AFTER`
+    (its worker was stopped or killed); True if it was restarted.
+
+    Only one caller restarts a stalled check (the restart is claimed by an update of its
+    row), and a check that turns out to be alive does no harm: whichever finishes first
+    writes the preview, the other finds the batch no longer being checked and stops, so
+    nothing is checked into the preview twice.
+    """
+    from jumelage.directory.tasks import check_upload_task
+
+    if batch.status != ImportBatch.Status.CHECKING:
+        return False
+    now = timezone.now()
+    last = batch.progress_at or batch.created_at
+    if last is None or now - last < STALLED_AFTER:
+        return False
+    claimed = (
+        ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.CHECKING)
+        .filter(models.Q(progress_at__lte=now - STALLED_AFTER) | models.Q(progress_at=None))
+        .update(progress_at=now, progress=0, restarts=models.F("restarts") + 1)
+    )
+    if not claimed:
+        return False
+    batch.refresh_from_db(fields=["progress_at", "progress", "restarts"])
+    language = get_language()
+    transaction.on_commit(lambda: check_upload_task.enqueue(batch.pk, language))
+    return True
 
 
 def check_batch(*, batch: ImportBatch) -> ImportBatch:
@@ -440,7 +476,7 @@ def check_batch(*, batch: ImportBatch) -> ImportBatch:
         now = time.monotonic()
         if percent > shown["percent"] and now - shown["at"] >= PROGRESS_INTERVAL:
             shown.update(percent=percent, at=now)
-            rows.update(progress=percent)
+            rows.update(progress=percent, progress_at=timezone.now())
 
     try:
         records, problems = check_upload(

@@ -22,7 +22,7 @@ from jumelage.core.errors import InputError
 from jumelage.directory.exports import export_organisations
 from jumelage.directory.models import ImportBatch, Organisation
 from jumelage.directory.records import check_organisation
-from jumelage.directory.uploads import check_upload, restart_if_stalled
+from jumelage.directory.uploads import check_upload, commit_batch, restart_if_stalled
 from tests.factories import OrganisationFactory, ProgrammeFactory, UserFactory, give_role
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -62,6 +62,13 @@ def upload(client, name: str, content: bytes, source: str = "upload"):
             reverse("directory:import_upload"),
             {"file": SimpleUploadedFile(name, content), "source": source},
         )
+
+
+def commit(client, batch: ImportBatch, **extra):
+    """Ask for the import as the preview page does; it runs as the task backend would, on
+    commit."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("directory:import_commit", args=[batch.pk]), **extra)
 
 
 def fixture_records() -> list[dict]:
@@ -273,13 +280,16 @@ def test_a_good_xlsx_is_committed_into_the_managers_programme(manager_client, pr
     assert (preview.context["rows_ok"], preview.context["rows_with_problems"]) == (2, 0)
     assert '<button type="submit" id="commit-button">' in preview.content.decode()
 
-    committed = manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+    committed = commit(manager_client, batch)
 
     assert committed.status_code == 302
-    assert committed["Location"] == reverse("directory:organisation_list")
-    assert [str(m) for m in get_messages(committed.wsgi_request)] == [
-        "partners.xlsx imported: 2 organisations (2 new, 0 updated, 0 unchanged)."
-    ]
+    assert committed["Location"] == response["Location"]
+    done = manager_client.get(committed["Location"]).content.decode()
+    assert (
+        '<span id="import-summary">'
+        "partners.xlsx imported: 2 organisations (2 new, 0 updated, 0 unchanged).</span>"
+    ) in done
+    assert "commit-button" not in done
     created = Organisation.objects.filter(source="fair-2026").order_by("external_id")
     assert [(o.external_id, o.name, o.country, o.programme_id) for o in created] == [
         ("up:1", "Photonique Provence", "FR", programme.pk),
@@ -293,10 +303,10 @@ def test_a_good_xlsx_is_committed_into_the_managers_programme(manager_client, pr
 def test_committing_a_batch_twice_imports_it_once(manager_client):
     upload(manager_client, "partners.xlsx", xlsx_bytes(GOOD_ROWS))
     batch = ImportBatch.objects.get()
-    manager_client.post(reverse("directory:import_commit", args=[batch.pk]), follow=True)
+    commit(manager_client, batch, follow=True)
     Organisation.objects.filter(external_id="up:1").update(city="Changed since")
 
-    again = manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+    again = commit(manager_client, batch)
 
     assert again["Location"] == reverse("directory:import_preview", args=[batch.pk])
     assert [str(m) for m in get_messages(again.wsgi_request)] == [
@@ -514,7 +524,105 @@ def test_a_check_whose_worker_was_killed_is_started_again_and_imports_once(
     batch.refresh_from_db()
     assert (batch.status, batch.progress, batch.restarts) == (ImportBatch.Status.PREVIEW, 100, 1)
     manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+    run_worker()
     assert Organisation.objects.filter(source="upload").count() == len(GOOD_ROWS) - 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_import_runs_in_the_worker_while_the_page_shows_it_is_under_way(
+    manager_client, settings
+):
+    settings.TASKS = DATABASE_TASKS
+    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
+    run_worker()
+    batch = ImportBatch.objects.get()
+    preview_url = reverse("directory:import_preview", args=[batch.pk])
+
+    asked = manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+
+    assert asked["Location"] == preview_url
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.COMMITTING
+    assert not Organisation.objects.filter(source="upload").exists()
+    waiting = manager_client.get(preview_url).content.decode()
+    assert "The organisations of the file are being imported, all at once" in waiting
+    assert '<progress max="100" id="import-running">' in waiting
+    again = manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+    assert [str(m) for m in get_messages(again.wsgi_request)] == [
+        "This file is already being imported."
+    ]
+
+    run_worker()
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.result) == (
+        ImportBatch.Status.COMMITTED,
+        {"created": 2, "updated": 0, "unchanged": 0, "duplicates": 0},
+    )
+    done = manager_client.get(reverse("directory:import_progress", args=[batch.pk]))
+    assert done["Location"] == preview_url
+    page = manager_client.get(preview_url).content.decode()
+    assert "partners.csv imported: 2 organisations (2 new, 0 updated, 0 unchanged)." in page
+    assert Organisation.objects.filter(source="upload").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_whose_worker_was_killed_is_started_again_and_imports_once(
+    manager_client, settings
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_TASKS
+    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
+    run_worker()
+    batch = ImportBatch.objects.get()
+    manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
+    # Killed inside its transaction, the import left nothing behind but its "running" task.
+    _kill_the_worker_of(batch, minutes_ago=19)
+    assert (
+        "had stopped"
+        not in manager_client.get(
+            reverse("directory:import_preview", args=[batch.pk])
+        ).content.decode()
+    )
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        progress_at=timezone.now() - timedelta(minutes=21)
+    )
+
+    page = manager_client.get(reverse("directory:import_progress", args=[batch.pk]))
+
+    assert "The import had stopped, probably because its worker was interrupted" in (
+        page.content.decode()
+    )
+    assert DBTaskResult.objects.ready().count() == 1
+    run_worker()
+    run_worker()
+    batch.refresh_from_db()
+    assert (batch.status, batch.restarts) == (ImportBatch.Status.COMMITTED, 1)
+    assert Organisation.objects.filter(source="upload").count() == 2
+
+
+def test_an_import_whose_requester_was_removed_is_handed_back_unimported(
+    manager_client, programme_manager, settings
+):
+    settings.TASKS = DATABASE_TASKS
+    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
+    ImportBatch.objects.update(status=ImportBatch.Status.COMMITTING, committed_by=None)
+    batch = ImportBatch.objects.get()
+
+    assert commit_batch(batch_id=batch.pk) is None
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.error) == (
+        ImportBatch.Status.PREVIEW,
+        "This file now updates organisations you may not edit: upload it again.",
+    )
+    page = manager_client.get(reverse("directory:import_preview", args=[batch.pk]))
+    assert (
+        '<p class="card problem" id="import-error" role="alert">'
+        "This file now updates organisations you may not edit: upload it again.</p>"
+    ) in page.content.decode()
+    assert not Organisation.objects.filter(source="upload").exists()
 
 
 @pytest.mark.django_db(transaction=True)

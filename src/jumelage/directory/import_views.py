@@ -110,7 +110,11 @@ def import_upload(request):
 def import_preview(request, pk: int):
     _require_importer(request)
     batch = _batch_checked(request, pk)
-    if batch.status in (ImportBatch.Status.CHECKING, ImportBatch.Status.FAILED):
+    if batch.status in (
+        ImportBatch.Status.CHECKING,
+        ImportBatch.Status.COMMITTING,
+        ImportBatch.Status.FAILED,
+    ):
         return render(request, "directory/import_checking.html", {"batch": batch})
     by_line: dict[int, list[dict]] = {}
     for problem in batch.problems:
@@ -134,6 +138,8 @@ def import_preview(request, pk: int):
         "rows_with_duplicates": sum(1 for row in rows if row["duplicates"]),
         "can_commit": batch.status == ImportBatch.Status.PREVIEW and not batch.problems,
         "committed": batch.status == ImportBatch.Status.COMMITTED,
+        "summary": _summary(batch) if batch.status == ImportBatch.Status.COMMITTED else "",
+        "duplicates_waiting": _duplicates_waiting(batch),
     }
     return render(request, "directory/import_preview.html", context)
 
@@ -143,7 +149,7 @@ def import_progress(request, pk: int):
     """The progress of a file's check, for the preview page to poll until it is done."""
     _require_importer(request)
     batch = _batch_checked(request, pk)
-    if batch.status == ImportBatch.Status.CHECKING:
+    if batch.status in (ImportBatch.Status.CHECKING, ImportBatch.Status.COMMITTING):
         return render(request, "directory/_import_progress.html", {"batch": batch})
     preview = reverse("directory:import_preview", args=[batch.pk])
     if request.htmx:
@@ -154,43 +160,46 @@ def import_progress(request, pk: int):
 @login_required
 @require_POST
 def import_commit(request, pk: int):
+    """Hand the import to the task backend; the preview page then follows it and, once it
+    is done, says what it changed."""
     _require_importer(request)
     batch = _batch_of(request, pk)
     try:
-        result = uploads.commit_batch(batch=batch, actor=request.user)
+        started = uploads.start_commit(batch=batch, actor=request.user)
     except DomainError as error:
         messages.error(request, error.message)
-        return redirect("directory:import_preview", pk=batch.pk)
-    if result is None:
-        messages.info(request, _("This file has already been imported."))
-        return redirect("directory:import_preview", pk=batch.pk)
-    total = result.created + result.updated + result.unchanged
-    messages.success(
-        request,
-        ngettext(
-            "%(file)s imported: %(count)d organisation (%(created)d new, %(updated)d updated, "
-            "%(unchanged)d unchanged).",
-            "%(file)s imported: %(count)d organisations (%(created)d new, %(updated)d updated, "
-            "%(unchanged)d unchanged).",
-            total,
-        )
-        % {
-            "file": batch.filename,
-            "count": total,
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-        },
-    )
-    if result.duplicates:
-        messages.warning(
-            request,
-            ngettext(
-                "%(count)d possible duplicate is waiting for review.",
-                "%(count)d possible duplicates are waiting for review.",
-                len(result.duplicates),
+    else:
+        if not started:
+            messages.info(
+                request,
+                _("This file is already being imported.")
+                if ImportBatch.objects.filter(
+                    pk=batch.pk, status=ImportBatch.Status.COMMITTING
+                ).exists()
+                else _("This file has already been imported."),
             )
-            % {"count": len(result.duplicates)},
-        )
-        return redirect("directory:duplicate_list")
-    return redirect("directory:organisation_list")
+    return redirect("directory:import_preview", pk=batch.pk)
+
+
+def _summary(batch: ImportBatch) -> str:
+    """What the import of `batch` changed, in the reader's language."""
+    counts = {key: int(batch.result.get(key, 0)) for key in ("created", "updated", "unchanged")}
+    total = sum(counts.values())
+    return ngettext(
+        "%(file)s imported: %(count)d organisation (%(created)d new, %(updated)d updated, "
+        "%(unchanged)d unchanged).",
+        "%(file)s imported: %(count)d organisations (%(created)d new, %(updated)d updated, "
+        "%(unchanged)d unchanged).",
+        total,
+    ) % {"file": batch.filename, "count": total, **counts}
+
+
+def _duplicates_waiting(batch: ImportBatch) -> str:
+    count = int(batch.result.get("duplicates", 0)) if batch.result else 0
+    if not count:
+        return ""
+    return ngettext(
+        "%(count)d possible duplicate is waiting for review.",
+        "%(count)d possible duplicates are waiting for review.",
+        count,
+    ) % {"count": count}

@@ -341,7 +341,8 @@ class DuplicateCandidate(models.Model):
 
 
 class ImportBatch(models.Model):
-    """An uploaded file, checked in the background, then committed all at once.
+    """An uploaded file, checked in the background, then imported all at once, also in the
+    background.
 
     The file itself is kept in the database until it is checked, so that a worker on
     another machine can read it; its checked records and problems replace it.
@@ -350,6 +351,7 @@ class ImportBatch(models.Model):
     class Status(models.TextChoices):
         CHECKING = "checking", _("being checked")
         PREVIEW = "preview", _("preview")
+        COMMITTING = "committing", _("being imported")
         COMMITTED = "committed", _("committed")
         FAILED = "failed", _("could not be read")
 
@@ -368,6 +370,15 @@ class ImportBatch(models.Model):
     progress_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     restarts = models.PositiveSmallIntegerField(_("restarts of the check"), default=0)
     error = models.TextField(_("error"), blank=True)
+    # Who asked for the import, and what it changed (counts of ImportResult) once done.
+    committed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    result = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

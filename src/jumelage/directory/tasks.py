@@ -18,3 +18,12 @@ def check_upload_task(batch_id: int, language: str | None = None) -> int:
         return 0
     with translation.override(language):
         return len(uploads.check_batch(batch=batch).records)
+
+
+@task()
+def commit_upload_task(batch_id: int, language: str | None = None) -> int:
+    """Import a previewed batch that its uploader asked to import; returns how many
+    organisations it created or updated (0 if there was nothing to do)."""
+    with translation.override(language):
+        result = uploads.commit_batch(batch_id=batch_id)
+    return 0 if result is None else result.created + result.updated

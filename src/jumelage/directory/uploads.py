@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from pathlib import PurePath
 from typing import Any
 
-from django.db import models, transaction
+from django.db import OperationalError, models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -54,10 +54,14 @@ Rows = list[tuple[int, Any]]
 READ_SHARE = 20
 CHECK_SHARE = 60
 PROGRESS_INTERVAL = 0.25  # seconds between two writes of a check's progress
-# A check that shows no progress for this long is taken for dead (its worker was stopped or
-# killed) and started again when its page is next seen. Reading the largest file allowed
-# (MAX_ROWS rows) before the first progress takes well under a minute.
-STALLED_AFTER = timedelta(minutes=5)
+# Background work that shows no sign of life for this long is taken for dead (its worker
+# was stopped or killed) and started again when its page is next seen. Reading the largest
+# file allowed (MAX_ROWS rows) before the first progress takes well under a minute; its
+# import, which shows no progress until it is done (it is one transaction), a few minutes.
+STALLED_AFTER = {
+    ImportBatch.Status.CHECKING: timedelta(minutes=5),
+    ImportBatch.Status.COMMITTING: timedelta(minutes=20),
+}
 
 
 def file_format(name: str) -> str:
@@ -428,32 +432,40 @@ def stage_upload(*, user: Any, name: str, content: bytes, source: str) -> Import
 
 
 def restart_if_stalled(*, batch: ImportBatch) -> bool:
-    """Start the check of `batch` again if it has shown no progress for `STALLED_AFTER`
-    (its worker was stopped or killed); True if it was restarted.
+    """Start the check or the import of `batch` again if it has shown no sign of life for
+    `STALLED_AFTER` (its worker was stopped or killed); True if it was restarted.
 
-    Only one caller restarts a stalled check (the restart is claimed by an update of its
-    row), and a check that turns out to be alive does no harm: whichever finishes first
-    writes the preview, the other finds the batch no longer being checked and stops, so
-    nothing is checked into the preview twice.
+    Only one caller restarts it (the restart is claimed by an update of the batch's row),
+    and work that turns out to be alive does no harm: two checks write the same preview,
+    whichever finishes first, and two imports are serialised by a lock on the batch's row,
+    the second finding the batch imported and stopping, so nothing is imported twice.
     """
-    from jumelage.directory.tasks import check_upload_task
+    from jumelage.directory.tasks import check_upload_task, commit_upload_task
 
-    if batch.status != ImportBatch.Status.CHECKING:
+    patience = STALLED_AFTER.get(batch.status)
+    if patience is None:
         return False
     now = timezone.now()
     last = batch.progress_at or batch.created_at
-    if last is None or now - last < STALLED_AFTER:
+    if last is None or now - last < patience:
         return False
-    claimed = (
-        ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.CHECKING)
-        .filter(models.Q(progress_at__lte=now - STALLED_AFTER) | models.Q(progress_at=None))
-        .update(progress_at=now, progress=0, restarts=models.F("restarts") + 1)
+    stalled = ImportBatch.objects.filter(pk=batch.pk, status=batch.status).filter(
+        models.Q(progress_at__lte=now - patience) | models.Q(progress_at=None)
     )
-    if not claimed:
+    try:
+        with transaction.atomic():
+            # A running import holds the row's lock: then it is alive, and this page must
+            # not wait for it.
+            if not stalled.select_for_update(skip_locked=True).values_list("pk", flat=True)[:1]:
+                return False
+            stalled.update(progress_at=now, progress=0, restarts=models.F("restarts") + 1)
+    except OperationalError:
+        # SQLite has no row locks: the database is locked by the running import.
         return False
+    task = check_upload_task if batch.status == ImportBatch.Status.CHECKING else commit_upload_task
     batch.refresh_from_db(fields=["progress_at", "progress", "restarts"])
     language = get_language()
-    transaction.on_commit(lambda: check_upload_task.enqueue(batch.pk, language))
+    transaction.on_commit(lambda: task.enqueue(batch.pk, language))
     return True
 
 
@@ -528,32 +540,80 @@ def _programme_of(user: Any) -> Programme | None:
     return Programme.objects.filter(pk=min(managed)).first() if managed else None
 
 
-@transaction.atomic
-def commit_batch(*, batch: ImportBatch, actor: Any) -> ImportResult | None:
-    """Import a previewed batch all or nothing; None if it was already committed.
+def start_commit(*, batch: ImportBatch, actor: Any) -> bool:
+    """Hand the import of a previewed batch to the task backend (`commit_batch` does it);
+    False if it is already imported or being imported.
 
-    New organisations join the programme the actor manages. A batch with problems is
-    refused with a DomainError, and so is one still being checked or that could not be read,
-    or one that would now update organisations the actor may not edit.
+    A batch with problems is refused with a DomainError, and so is one still being checked
+    or that could not be read, or one that would now update organisations the actor may not
+    edit. The import starts once the transaction commits; the batch's page follows it.
     """
-    claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.PREVIEW).update(
-        status=ImportBatch.Status.COMMITTED
-    )
-    if not claimed:
-        status = ImportBatch.objects.filter(pk=batch.pk).values_list("status", flat=True).first()
-        if status == ImportBatch.Status.CHECKING:
-            raise DomainError(_("This file is still being checked: wait for the preview."))
-        if status == ImportBatch.Status.FAILED:
-            raise DomainError(_("This file could not be read: correct it and upload it again."))
-        return None
+    from jumelage.directory.tasks import commit_upload_task
+
+    status = ImportBatch.objects.filter(pk=batch.pk).values_list("status", flat=True).first()
+    if status == ImportBatch.Status.CHECKING:
+        raise DomainError(_("This file is still being checked: wait for the preview."))
+    if status == ImportBatch.Status.FAILED:
+        raise DomainError(_("This file could not be read: correct it and upload it again."))
+    if status != ImportBatch.Status.PREVIEW:
+        return False
     if batch.problems:
         raise DomainError(_("This file has problems: correct them and upload it again."))
     if permission_problems(user=actor, source=batch.source, records=batch.records):
         raise DomainError(
             _("This file now updates organisations you may not edit: upload it again.")
         )
-    result = import_organisations(
-        records=batch.records, source=batch.source, actor=actor, programme=_programme_of(actor)
+    claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.PREVIEW).update(
+        status=ImportBatch.Status.COMMITTING,
+        committed_by=actor,
+        error="",
+        progress=0,
+        progress_at=timezone.now(),
     )
-    batch.status = ImportBatch.Status.COMMITTED
+    if not claimed:
+        return False
+    language = get_language()
+    transaction.on_commit(lambda: commit_upload_task.enqueue(batch.pk, language))
+    return True
+
+
+def commit_batch(*, batch_id: int) -> ImportResult | None:
+    """Import a batch handed over by `start_commit`, all or nothing; None if there is
+    nothing to do (already imported, or refused: the reason is kept on the batch).
+
+    Safe to repeat and to run twice at once: the batch's row stays locked until the import
+    commits, and a second run then finds it imported. New organisations join the programme
+    the requester manages; one who may no longer edit the organisations the file updates
+    gets the batch back as a preview with the reason.
+    """
+    with transaction.atomic():
+        batch = (
+            ImportBatch.objects.select_for_update()
+            .filter(pk=batch_id, status=ImportBatch.Status.COMMITTING)
+            .first()
+        )
+        if batch is None:
+            return None
+        actor = batch.committed_by
+        if actor is None or permission_problems(
+            user=actor, source=batch.source, records=batch.records
+        ):
+            batch.status = ImportBatch.Status.PREVIEW
+            batch.error = _(
+                "This file now updates organisations you may not edit: upload it again."
+            )
+            batch.save(update_fields=["status", "error"])
+            return None
+        result = import_organisations(
+            records=batch.records, source=batch.source, actor=actor, programme=_programme_of(actor)
+        )
+        batch.status = ImportBatch.Status.COMMITTED
+        batch.progress = 100
+        batch.result = {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "duplicates": len(result.duplicates),
+        }
+        batch.save(update_fields=["status", "progress", "result"])
     return result

@@ -112,3 +112,35 @@ def test_an_upload_checked_by_a_worker_shows_progress_then_its_preview(
     assert page.is_disabled("#commit-button")
     assert page.locator("#import-progress").count() == 0
     assert not Organisation.objects.filter(external_id__in=["x1", "x2"]).exists()
+
+
+def test_an_import_run_by_a_worker_shows_it_under_way_then_what_it_changed(
+    page, programme_manager, tmp_path, settings
+):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    csv_file = tmp_path / "members.csv"
+    csv_file.write_text(
+        "id,name,kind,country\ny1,Optique Azur,sme,FR\ny2,Томский фотонный центр,sme,RU\n",
+        encoding="utf-8",
+    )
+    log_in(page, "pm")
+    page.goto("/en/directory/import/")
+    page.set_input_files("input[type=file]", str(csv_file))
+    page.click("#import-form button[type=submit]")
+    page.wait_for_selector("#import-progress progress")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    page.wait_for_selector("#commit-button")
+
+    page.click("#commit-button")
+
+    page.wait_for_selector("#import-running")
+    assert "being imported, all at once" in page.inner_text("#import-progress")
+    assert not Organisation.objects.filter(external_id__in=["y1", "y2"]).exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    page.wait_for_selector("#import-summary")
+    assert page.inner_text("#import-summary") == (
+        "members.csv imported: 2 organisations (2 new, 0 updated, 0 unchanged)."
+    )
+    assert Organisation.objects.filter(external_id__in=["y1", "y2"]).count() == 2

@@ -39,6 +39,26 @@ def test_earth_observation_and_ground_segment_meet_across_languages(vocabulary, 
     assert sorted(concepts_of(vocabulary, text, lang)) == ["earth_observation", "ground_segment"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Traitement de données satellitaires et segment sol", "fr"),
+        ("Satellite data processing and ground segment", "en"),
+        ("Обработка спутниковых данных и наземный сегмент", "ru"),
+    ],
+)
+def test_satellite_data_meets_earth_observation_in_three_languages(vocabulary, text, lang):
+    assert sorted(concepts_of(vocabulary, text, lang)) == ["earth_observation", "ground_segment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("une plateforme satellitaire", "fr"), ("спутниковое оборудование", "ru")],
+)
+def test_the_adjective_of_satellite_is_the_satellite_concept(vocabulary, text, lang):
+    assert "satellite" in concepts_of(vocabulary, text, lang)
+
+
 def test_longest_label_wins(vocabulary):
     assert concepts_of(vocabulary, "un laser à fibre", "fr") == ["fibre_laser"]
     assert concepts_of(vocabulary, "a fibre laser", "en") == ["fibre_laser"]

@@ -57,6 +57,25 @@ def test_recommend_writes_one_line_per_query_in_input_order(built, tmp_path):
     assert "fr:optics" not in [r["org"] for r in lines[3]["results"]]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "points communs\u00a0: segment sol, observation de la Terre"),
+        ("ru", "общее: наземный сегмент, дистанционное зондирование Земли"),
+    ],
+)
+def test_recommend_words_the_reasons_in_the_language_asked(built, tmp_path, lang, text):
+    queries = tmp_path / "q.jsonl"
+    queries.write_text(json.dumps({"id": "q1", "text": FRENCH_NEED}) + "\n", encoding="utf-8")
+    out_path = tmp_path / "r.jsonl"
+
+    run("recommend", "--queries", str(queries), "--out", str(out_path), "--lang", lang, "--quiet")
+
+    first = json.loads(out_path.read_text(encoding="utf-8"))["results"][0]
+    assert (first["org"], first["reasons"][0]["code"]) == ("ru:lab", "shares_concepts")
+    assert first["reasons"][0]["text"] == text
+
+
 def test_a_bad_query_line_exits_2_naming_file_line_and_field_and_writes_nothing(built, tmp_path):
     files = tmp_path / "files"
     files.mkdir()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from jumelage.engines.matching.index import MatchingIndex
-from jumelage.engines.matching.model import DIRECTIONS, Filters, Query
+from jumelage.engines.matching.model import DIRECTIONS, Filters, Query, Reason
 
 
 class QueryError(ValueError):
@@ -106,10 +108,14 @@ def recommend_file(
     index: MatchingIndex,
     *,
     lang: str = "en",
+    reason_text: Callable[[Reason], str] | None = None,
 ) -> int:
     """Answer every query of `queries_path` and write one result line per query, in input
     order, to `out_path` (written atomically: a temporary file, then a rename). Returns the
-    number of queries. Raises QueryError, before writing anything, for a bad query file."""
+    number of queries. Raises QueryError, before writing anything, for a bad query file.
+
+    Reasons carry their English text unless `reason_text` words them (in the application's
+    language, say)."""
     if top < 1:
         raise ValueError("top must be at least 1")
     queries = read_queries(queries_path)
@@ -120,6 +126,11 @@ def recommend_file(
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             for query in queries:
                 results = index.recommend(query, top=top, lang=lang)
+                if reason_text is not None:
+                    for result in results:
+                        result.reasons = [
+                            replace(reason, text=reason_text(reason)) for reason in result.reasons
+                        ]
                 line = {"id": query.id, "results": [result.to_dict() for result in results]}
                 stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         os.replace(temporary, out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -12,6 +13,7 @@ from jumelage.core.commands import JumelageCommand
 from jumelage.core.errors import InputError
 from jumelage.engines.matching import QueryError, recommend_file
 from jumelage.matching.index import current_index, rebuild_index
+from jumelage.matching.reasons import translate_reason
 
 
 def _positive(value: str) -> int:
@@ -39,7 +41,7 @@ class Command(JumelageCommand):
             "--lang",
             choices=["en", "fr", "ru"],
             default="en",
-            help=_("language of the concept labels inside the reasons (default: en)"),
+            help=_("language of the reasons (default: en)"),
         )
 
     def handle(self, *args, **options):
@@ -53,9 +55,17 @@ class Command(JumelageCommand):
             rebuild_index()
             index = current_index()
         try:
-            count = recommend_file(
-                queries, options["out"], options["top"], index, lang=options["lang"]
-            )
+            with translation.override(options["lang"]):
+                count = recommend_file(
+                    queries,
+                    options["out"],
+                    options["top"],
+                    index,
+                    lang=options["lang"],
+                    reason_text=lambda reason: translate_reason(
+                        reason.code, reason.params, reason.text
+                    ),
+                )
         except QueryError as error:
             raise InputError(
                 _("%(file)s, line %(line)d, field “%(field)s”: %(message)s")

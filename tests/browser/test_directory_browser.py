@@ -87,25 +87,37 @@ def test_upload_a_csv_with_an_error_shows_the_message_and_writes_nothing(
     assert Organisation.objects.count() == before
 
 
-def test_an_upload_checked_by_a_worker_shows_progress_then_its_preview(
-    page, programme_manager, tmp_path, settings
-):
+def run_worker() -> None:
+    """Run the database backend's worker until its queue is empty, as a worker machine would."""
     from django.core.management import call_command
 
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+
+def upload_for_the_worker(page, settings, csv_file, content: str) -> None:
+    """Upload `content` as `csv_file` with the database task backend, and wait for the
+    page that follows its check."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    csv_file = tmp_path / "members.csv"
-    csv_file.write_text(
-        "id,name,kind,country\nx1,Optique Azur,sme,FR\nx2,Bad Country SAS,sme,France\n",
-        encoding="utf-8",
-    )
+    csv_file.write_text(content, encoding="utf-8")
     log_in(page, "pm")
     page.goto("/en/directory/import/")
     page.set_input_files("input[type=file]", str(csv_file))
     page.click("#import-form button[type=submit]")
     page.wait_for_selector("#import-progress progress")
+
+
+def test_an_upload_checked_by_a_worker_shows_progress_then_its_preview(
+    page, programme_manager, tmp_path, settings
+):
+    upload_for_the_worker(
+        page,
+        settings,
+        tmp_path / "members.csv",
+        "id,name,kind,country\nx1,Optique Azur,sme,FR\nx2,Bad Country SAS,sme,France\n",
+    )
     assert "Every row of the file is being checked." in page.inner_text("#import-progress")
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    run_worker()
 
     page.wait_for_selector("#import-rows")
     assert page.inner_text("#row-3").count("must be an ISO 3166-1 alpha-2 code") == 1
@@ -117,20 +129,13 @@ def test_an_upload_checked_by_a_worker_shows_progress_then_its_preview(
 def test_an_import_run_by_a_worker_shows_it_under_way_then_what_it_changed(
     page, programme_manager, tmp_path, settings
 ):
-    from django.core.management import call_command
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    csv_file = tmp_path / "members.csv"
-    csv_file.write_text(
+    upload_for_the_worker(
+        page,
+        settings,
+        tmp_path / "members.csv",
         "id,name,kind,country\ny1,Optique Azur,sme,FR\ny2,Томский фотонный центр,sme,RU\n",
-        encoding="utf-8",
     )
-    log_in(page, "pm")
-    page.goto("/en/directory/import/")
-    page.set_input_files("input[type=file]", str(csv_file))
-    page.click("#import-form button[type=submit]")
-    page.wait_for_selector("#import-progress progress")
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    run_worker()
     page.wait_for_selector("#commit-button")
 
     page.click("#commit-button")
@@ -138,7 +143,7 @@ def test_an_import_run_by_a_worker_shows_it_under_way_then_what_it_changed(
     page.wait_for_selector("#import-running")
     assert "being imported, all at once" in page.inner_text("#import-progress")
     assert not Organisation.objects.filter(external_id__in=["y1", "y2"]).exists()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    run_worker()
     page.wait_for_selector("#import-summary")
     assert page.inner_text("#import-summary") == (
         "members.csv imported: 2 organisations (2 new, 0 updated, 0 unchanged)."

@@ -528,14 +528,19 @@ def test_a_check_whose_worker_was_killed_is_started_again_and_imports_once(
     assert Organisation.objects.filter(source="upload").count() == len(GOOD_ROWS) - 1
 
 
+def previewed_by_the_worker(client, settings) -> ImportBatch:
+    """A good file uploaded and checked by the database backend's worker."""
+    settings.TASKS = DATABASE_TASKS
+    upload(client, "partners.csv", csv_bytes(GOOD_ROWS))
+    run_worker()
+    return ImportBatch.objects.get()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_import_runs_in_the_worker_while_the_page_shows_it_is_under_way(
     manager_client, settings
 ):
-    settings.TASKS = DATABASE_TASKS
-    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
-    run_worker()
-    batch = ImportBatch.objects.get()
+    batch = previewed_by_the_worker(manager_client, settings)
     preview_url = reverse("directory:import_preview", args=[batch.pk])
 
     asked = manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
@@ -572,10 +577,7 @@ def test_an_import_whose_worker_was_killed_is_started_again_and_imports_once(
 ):
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = DATABASE_TASKS
-    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
-    run_worker()
-    batch = ImportBatch.objects.get()
+    batch = previewed_by_the_worker(manager_client, settings)
     manager_client.post(reverse("directory:import_commit", args=[batch.pk]))
     # Killed inside its transaction, the import left nothing behind but its "running" task.
     _kill_the_worker_of(batch, minutes_ago=19)

@@ -742,3 +742,40 @@ def test_problems_are_worded_in_the_uploaders_language_though_checked_later(mana
             "message": "doit être un code ISO 3166-1 alpha-2, comme FR ou RU",
         }
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_does_not_wait_for_an_import_that_is_still_running(manager_client, settings):
+    """An import holds its batch's row locked until it commits: a page seeing the batch
+    past the restart delay must not restart it, nor wait for it."""
+    import threading
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises whole transactions")
+    batch = previewed_by_the_worker(manager_client, settings)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.COMMITTING,
+        progress_at=timezone.now() - timedelta(minutes=30),
+    )
+    locked, release = threading.Event(), threading.Event()
+
+    def running_import() -> None:
+        with transaction.atomic():
+            ImportBatch.objects.select_for_update().get(pk=batch.pk)
+            locked.set()
+            release.wait(10)
+        connection.close()
+
+    worker = threading.Thread(target=running_import)
+    worker.start()
+    try:
+        assert locked.wait(10)
+        seen = ImportBatch.objects.get(pk=batch.pk)
+        assert restart_if_stalled(batch=seen) is False
+        assert ImportBatch.objects.get(pk=batch.pk).restarts == 0
+    finally:
+        release.set()
+        worker.join()
+    assert restart_if_stalled(batch=ImportBatch.objects.get(pk=batch.pk)) is True

@@ -505,10 +505,16 @@ def fusion_ceiling(index: MatchingIndex, cases: list[Case]) -> dict[str, object]
         return hits / max(len(cases), 1), reciprocal / max(len(cases), 1)
 
     weights = np.array([getattr(index.weights, n) for n in names])
+    # Signals that are zero everywhere (not computed at their default weight of 0) are left.
+    varying = [
+        column
+        for column in range(len(names))
+        if any(item is not None and item[0][:, column].any() for item in matrices)
+    ]
     start = recall(weights)
     best = start
     for _ in range(3):
-        for column in range(len(names)):
+        for column in varying:
             for value in CEILING_GRID:
                 trial = weights.copy()
                 trial[column] = value

@@ -470,7 +470,7 @@ def fusion_ceiling(index: MatchingIndex, cases: list[Case]) -> dict[str, object]
     the reported cases themselves, so the figure is an upper bound of what tuning the fusion
     could give with the same signals, not a result."""
     names = list(FUSED_SIGNALS)
-    matrices: list[tuple[np.ndarray, int, np.ndarray] | None] = []
+    matrices: list[tuple[np.ndarray, int, np.ndarray, np.ndarray] | None] = []
     reached = 0
     for case in cases:
         vector = index._query_vector(_case_query(case))
@@ -483,19 +483,20 @@ def fusion_ceiling(index: MatchingIndex, cases: list[Case]) -> dict[str, object]
             "network": shortlist.network_weight / index.weights.network,
             "second_order": shortlist.second_weight / max(index.weights.second_order, 1e-9),
         }
-        matrix = np.stack([shortlist.columns[n] * scale.get(n, 1.0) for n in names], 1)
+        scales = np.array([scale.get(n, 1.0) for n in names])
+        matrix = np.stack([shortlist.columns[n] for n in names], 1) * scales
         position = shortlist.org_ids.index(case.hidden)
         before = np.array([org < case.hidden for org in shortlist.org_ids])
-        matrices.append((matrix, position, before))
+        matrices.append((matrix, position, before, scales))
 
     def recall(weights: np.ndarray) -> tuple[float, float]:
         hits, reciprocal = 0, 0.0
-        total = float(weights.sum()) or 1.0
         for item in matrices:
             if item is None:
                 continue
-            matrix, position, before = item
-            fused = np.round(matrix @ weights / total, 4)
+            matrix, position, before, scales = item
+            # Scored as the engine scores: the weighted mean, rounded, ties by id.
+            fused = np.round(matrix @ weights / (float(scales @ weights) or 1.0), 4)
             rank = int(
                 (fused > fused[position]).sum() + ((fused == fused[position]) & before).sum()
             )

@@ -37,13 +37,15 @@ OUTCOMES = 5_000
 PLAN_NAME = "Benchmark plan 2026–2028"
 
 
-def ensure_database(url: str) -> None:
+def ensure_database(url: str, *, recreate: bool = False) -> None:
     import psycopg
 
     base, _slash, name = url.rpartition("/")
     with psycopg.connect(
         f"{base.replace('postgres://', 'postgresql://')}/postgres", autocommit=True
     ) as conn:
+        if recreate:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -58,7 +60,16 @@ def setup(url: str) -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
 
+    # A database migrated by another version of the code (a migration it applied is not in
+    # this checkout) cannot be brought up to date: it is the benchmark's own, so start over.
+    loader = MigrationLoader(connection)
+    if set(loader.applied_migrations) - set(loader.disk_migrations):
+        print("the benchmark database was migrated by another version: rebuilding it")
+        connection.close()
+        ensure_database(url, recreate=True)
     call_command("migrate", verbosity=0, interactive=False)
 
 

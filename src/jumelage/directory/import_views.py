@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.validators import RegexValidator
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -80,9 +79,7 @@ def _batch_checked(request, pk: int) -> ImportBatch:
     """The batch, its check started again first if it had stalled (and, with a backend that
     runs tasks at once, already done)."""
     batch = _batch_of(request, pk)
-    with transaction.atomic():
-        restarted = uploads.restart_if_stalled(batch=batch)
-    return _batch_of(request, pk) if restarted else batch
+    return _batch_of(request, pk) if uploads.restart_if_stalled(batch=batch) else batch
 
 
 @login_required

@@ -435,7 +435,9 @@ def restart_if_stalled(*, batch: ImportBatch) -> bool:
     """Start the check or the import of `batch` again if it has shown no sign of life for
     `STALLED_AFTER` (its worker was stopped or killed); True if it was restarted.
 
-    Only one caller restarts it (the restart is claimed by an update of the batch's row),
+    Nothing is locked unless the work is overdue: pages poll this every second, and on
+    SQLite a transaction would wait for the running import's. Only one caller restarts it
+    (the restart is claimed by an update of the batch's row),
     and work that turns out to be alive does no harm: two checks write the same preview,
     whichever finishes first, and two imports are serialised by a lock on the batch's row,
     the second finding the batch imported and stopping, so nothing is imported twice.

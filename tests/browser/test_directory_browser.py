@@ -3,6 +3,7 @@ import pytest
 from jumelage.directory.models import Organisation
 from tests.browser.conftest import log_in
 from tests.factories import OrganisationFactory
+from tests.worker import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -85,13 +86,6 @@ def test_upload_a_csv_with_an_error_shows_the_message_and_writes_nothing(
     page.wait_for_selector("text=check digit is wrong")
     assert "siren" in page.content()
     assert Organisation.objects.count() == before
-
-
-def run_worker() -> None:
-    """Run the database backend's worker until its queue is empty, as a worker machine would."""
-    from django.core.management import call_command
-
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
 
 
 def upload_for_the_worker(page, settings, csv_file, content: str) -> None:

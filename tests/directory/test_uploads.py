@@ -24,6 +24,7 @@ from jumelage.directory.models import ImportBatch, Organisation
 from jumelage.directory.records import check_organisation
 from jumelage.directory.uploads import check_upload, commit_batch, restart_if_stalled
 from tests.factories import OrganisationFactory, ProgrammeFactory, UserFactory, give_role
+from tests.worker import run_worker
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ORGANISATIONS = FIXTURES / "organisations.jsonl"
@@ -434,11 +435,6 @@ def client_for(client, user):
 
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker() -> None:
-    """Run the database backend's worker until its queue is empty, as a worker machine would."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
 
 
 # The worker closes connections it finds inside a transaction, as between two tasks: the

@@ -4,6 +4,7 @@ ones, and journal saves against full saves."""
 
 import json
 import random
+import signal
 from collections import Counter
 
 import bm25s
@@ -344,3 +345,21 @@ def test_prepared_scoring_gives_the_same_scores_to_the_last_bit():
     changed = segment.main_scores(queries[1])
     segment.prepare_scoring()
     assert np.array_equal(segment.main_scores(queries[1]), changed)
+
+
+def sigterm_handling(_: int) -> str:
+    """What a pool worker does on SIGTERM (run inside the worker)."""
+    return "dies" if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL else "carries on"
+
+
+def test_pool_workers_die_on_sigterm_even_inside_a_task_worker():
+    """A task worker (django-tasks' db_worker) catches SIGTERM to stop gracefully; the forks
+    of a build or a batch it runs must not inherit that, or the pool's end, which sends them
+    SIGTERM, can wait for them for ever."""
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        with index_module._worker_pool(2) as pool:
+            handling = pool.map(sigterm_handling, range(4))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert handling == ["dies"] * 4

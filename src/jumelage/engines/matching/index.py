@@ -25,6 +25,7 @@ import math
 import multiprocessing as mp
 import os
 import shutil
+import signal
 import tempfile
 import uuid
 from collections import Counter, defaultdict
@@ -305,7 +306,7 @@ class MatchingIndex:
         global _ANALYSIS
         _ANALYSIS = (self, kind, items)
         try:
-            with mp.get_context("fork").Pool(processes) as pool:
+            with _worker_pool(processes) as pool:
                 for (_, end), analyses in zip(
                     bounds, pool.imap(_analyse_range, bounds), strict=True
                 ):
@@ -587,7 +588,7 @@ class MatchingIndex:
         global _BATCH
         _BATCH = (self, top, lang, exclude_known)
         try:
-            with mp.get_context("fork").Pool(processes) as pool:
+            with _worker_pool(processes) as pool:
                 for results in pool.imap(_recommend_chunk, chunks):
                     yield from results
         finally:
@@ -1817,6 +1818,17 @@ def build_index(
             index.upsert_profile(profile, analysis)
     index.compact()
     return index
+
+
+def _worker_pool(processes: int) -> Any:
+    """A pool of forked workers that die when the pool ends, whatever the parent does with
+    SIGTERM: a task worker (django-tasks' db_worker) catches it to stop gracefully, and its
+    handler, inherited by the forks, would keep them alive and the pool's end waiting."""
+    return mp.get_context("fork").Pool(processes, initializer=_default_sigterm)
+
+
+def _default_sigterm() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 _ANALYSIS: tuple[MatchingIndex, str, list[Any]] | None = None

@@ -216,13 +216,14 @@ def recommend_organisations(
             )
             return _shape(results, lang=lang, viewer=viewer)
         text = organisation_text(organisation) or organisation.name
-    partners = (lifecycle.organisation_ref(organisation),) if organisation is not None else ()
+    seeker = lifecycle.organisation_ref(organisation) if organisation is not None else ""
     query = engine.Query(
         text=text or "",
         lang=text_lang if text_lang in LANGS else None,
-        partners=partners,
+        partners=(seeker,) if seeker else (),
         filters=engine_filters,
         exclude=excluded,
+        seeker=seeker,
     )
     return _shape(index.recommend(query, top=top, lang=lang), lang=lang, viewer=viewer)
 
@@ -252,6 +253,7 @@ def recommend_for_profile(
         text="\n".join([profile.title, lifecycle.profile_query_text(profile), *profile.keywords]),
         lang=profile.language,
         partners=(owner,) if knows_owner else (),
+        seeker=owner,
         exclude=() if knows_owner else (owner,),
         filters=make_filters(filters),
         direction=profile.direction,

@@ -65,6 +65,25 @@ def test_proximity_prefers_the_partners_city_and_says_so():
     assert reason(results[1], "same_city") is None
 
 
+def test_being_near_the_seeker_itself_is_no_reason():
+    """The organisation a search is made for is a partner for its ties, not for its place:
+    the platform looks for partners across borders."""
+    organisations = directory()
+    projects = [Project(id="t", title="Optics", participants=("c", "b", "f"), year=2014)]
+    index = build_index(organisations, projects, weights=Weights(proximity=1.0))
+
+    for results in (
+        index.recommend(Query(text="", partners=("c",), seeker="c")),
+        index.recommend_for_org("c"),
+    ):
+        assert sorted(ids(results)) == ["b", "f"]  # both through their tie with c
+        assert all(reason(r, "same_city") is None for r in results)
+        assert results[0].score == results[1].score
+    # A consortium partner's place still counts.
+    consortium = index.recommend(Query(text="", partners=("c", "a"), seeker="a"))
+    assert reason(consortium[0], "same_city").params["partners"] == ["Gamma University"]
+
+
 def test_same_region_compares_nuts_codes_at_level_two():
     organisations = [
         org("x", "Xi", region="FR101", city=""),

@@ -157,6 +157,7 @@ class _QueryVector:
     partner_kinds: tuple[str, ...]
     filters: Filters
     exclude: frozenset[str]
+    seeker: str = ""
 
 
 @dataclass
@@ -517,6 +518,7 @@ class MatchingIndex:
             partner_kinds=tuple(query.partner_kinds),
             filters=query.filters,
             exclude=frozenset(query.exclude),
+            seeker=query.seeker,
         )
 
     def recommend_for_org(
@@ -561,6 +563,7 @@ class MatchingIndex:
             partner_kinds=(),
             filters=filters or Filters(),
             exclude=frozenset(excluded),
+            seeker=org_id,
         )
         return self._rank(vector, top, lang)
 
@@ -615,6 +618,7 @@ class MatchingIndex:
             exclude=tuple(exclude),
             direction=profile.direction,
             partner_kinds=profile.partner_kinds,
+            seeker=profile.org,
         )
         return self.recommend(query, top, lang)
 
@@ -1103,12 +1107,13 @@ class MatchingIndex:
         place) are nearby: the mean of the shares based in its region and in its city.
         Organisations close to each other work together more often."""
         proximity = np.zeros(size)
-        if self.weights.proximity <= 0 or not vector.partners:
+        partners = _placed_partners(vector)
+        if self.weights.proximity <= 0 or not partners:
             return proximity
         places = self._place_codes()
         for level, (codes, numbers) in enumerate(places):
             wanted: Counter[int] = Counter()
-            for partner in vector.partners:
+            for partner in partners:
                 org = self.organisations.get(partner)
                 key = _place_key(org, level) if org else ""
                 if key and key in numbers:
@@ -1381,7 +1386,7 @@ class MatchingIndex:
                 key = _place_key(org, level)
                 nearby = [
                     p
-                    for p in vector.partners
+                    for p in _placed_partners(vector)
                     if key
                     and p in self.organisations
                     and _place_key(self.organisations[p], level) == key
@@ -1724,6 +1729,11 @@ def _distinct(slots: np.ndarray, size: int) -> np.ndarray:
 
 def _tuples(data: dict[str, Any]) -> dict[str, Any]:
     return {key: tuple(value) if isinstance(value, list) else value for key, value in data.items()}
+
+
+def _placed_partners(vector: _QueryVector) -> tuple[str, ...]:
+    """The partners whose place counts for proximity: all but the seeker itself."""
+    return tuple(partner for partner in vector.partners if partner != vector.seeker)
 
 
 def _region_key(region: str) -> str:

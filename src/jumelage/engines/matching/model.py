@@ -76,6 +76,9 @@ class Query:
     publishes ("request" by default: a partner search asks for something), so organisations
     with a matching profile of the opposite direction are complementary; `partner_kinds`
     are preferred (not required) kinds of partner; `activities` are NACE codes of interest.
+    `seeker` is the organisation the search is made for, when it is one of `partners`: its
+    ties count like any partner's, but being near it is no reason to be its partner (the
+    platform looks for partners across borders), so only the other partners' places do.
     """
 
     text: str
@@ -87,6 +90,7 @@ class Query:
     direction: str = "request"
     partner_kinds: tuple[str, ...] = ()
     activities: tuple[str, ...] = ()
+    seeker: str = ""
 
 
 @dataclass

@@ -109,7 +109,7 @@ class Weights:
     # many of the strongest coworkers pass their own ties on.
     second_order: float = 0.3
     second_order_breadth: int = 100
-    # Proximity: the share of the query's partners based in the candidate's region and city.
+    # Proximity: the share of the query's other partners in the candidate's region and city.
     proximity: float = 0.3
     # The candidate's network evidence is divided by (1 + its past projects) ** this, so
     # that organisations present everywhere do not crowd out closer ties (0 = off).
@@ -1104,8 +1104,8 @@ class MatchingIndex:
 
     def _proximity(self, vector: _QueryVector, size: int) -> np.ndarray:
         """For each organisation, how many of the query's partners (those with a known
-        place) are nearby: the mean of the shares based in its region and in its city.
-        Organisations close to each other work together more often."""
+        place, the seeker itself left out) are nearby: the mean of the shares based in its
+        region and in its city. Organisations close to each other work together more often."""
         proximity = np.zeros(size)
         partners = _placed_partners(vector)
         if self.weights.proximity <= 0 or not partners:

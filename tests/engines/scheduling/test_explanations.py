@@ -65,6 +65,27 @@ def test_two_locked_meetings_of_one_person_in_one_slot_are_explained():
     assert result.placements["m1"].slot == 3
 
 
+def test_locks_beyond_a_persons_maximum_of_meetings_are_explained():
+    problem = make_problem([("a", "b"), ("a", "c")], slots=(2, 2), names={"a": "Jean Martin"})
+    problem = replace(
+        problem,
+        participants=tuple(
+            replace(p, max_meetings=1) if p.key == "a" else p for p in problem.participants
+        ),
+        meetings=tuple(
+            replace(m, locked_slot=slot) for m, slot in zip(problem.meetings, (0, 1), strict=True)
+        ),
+    )
+
+    result = schedule(problem, time_limit=5)
+
+    assert result.placements["m1"].slot == 0 and "m2" not in result.placements
+    assert [item.meeting for item in result.unplaced] == ["m2"]
+    assert result.unplaced[0].reason.message == (
+        "Jean Martin has 2 accepted meetings but accepts at most 1"
+    )
+
+
 def test_session_capacity_counts_meetings_restricted_to_it():
     problem = make_problem([("a", "b"), ("c", "d"), ("e", "f")], slots=(1, 3), tables=2)
     problem = replace(

@@ -7,7 +7,7 @@ the solvers only ever see a consistent set of hard rules.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .model import Explanation, Priority, SchedulingProblem
@@ -229,11 +229,13 @@ def _compute_allowed_slots(compiled: Compiled, session_index_by_key: dict[str, i
 def _accept_consistent_locks(compiled: Compiled) -> None:
     """Keep locks in input order while they agree with the locks already kept.
 
-    A lock that clashes (same participant, same table, or one meeting too many for the
-    tables of its slot) is rejected with an explanation and the meeting left unplaced:
-    locks are the organiser's promises, so the engine never moves a meeting elsewhere.
+    A lock that clashes (same participant, same table, one meeting too many for the
+    tables of its slot, or for a participant's maximum of meetings) is rejected with an
+    explanation and the meeting left unplaced: locks are the organiser's promises, so the
+    engine never moves a meeting elsewhere.
     """
     busy: dict[tuple[int, int], int] = {}
+    locked_of: Counter[int] = Counter()
     table_used: dict[tuple[int, int], int] = {}
     per_slot: dict[int, list[int]] = defaultdict(list)
     overflow: dict[int, list[int]] = defaultdict(list)
@@ -266,6 +268,8 @@ def _accept_consistent_locks(compiled: Compiled) -> None:
                     "meetings": [compiled.meeting_keys[table_used[(slot, table)]], meeting.key],
                 },
             )
+        if problem is None:
+            problem = _over_maximum(compiled, index, locked_of)
         if problem is None and len(per_slot[slot]) >= compiled.tables:
             overflow[slot].append(index)
             continue
@@ -276,6 +280,7 @@ def _accept_consistent_locks(compiled: Compiled) -> None:
             continue
         for p in compiled.ends[index]:
             busy[(p, slot)] = index
+            locked_of[p] += 1
         if table is not None:
             table_used[(slot, table)] = index
         per_slot[slot].append(index)
@@ -292,3 +297,22 @@ def _accept_consistent_locks(compiled: Compiled) -> None:
         for index in rejected:
             compiled.blocked[index] = problem
             compiled.allowed[index] = []
+
+
+def _over_maximum(compiled: Compiled, index: int, locked_of: Counter[int]) -> Explanation | None:
+    """Why locking meeting `index` too would give one of its participants more meetings than
+    they accept, or None."""
+    for p in compiled.ends[index]:
+        limit = compiled.max_meetings[p]
+        if limit is not None and locked_of[p] >= limit:
+            participant = compiled.problem.participants[p]
+            return Explanation(
+                "participant_over_maximum",
+                {
+                    "participant": participant.key,
+                    "participant_name": participant.display_name,
+                    "meetings": len(compiled.meetings_of[p]),
+                    "maximum": limit,
+                },
+            )
+    return None

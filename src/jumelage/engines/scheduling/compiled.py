@@ -8,6 +8,7 @@ the solvers only ever see a consistent set of hard rules.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import Explanation, Priority, SchedulingProblem
@@ -269,7 +270,7 @@ def _accept_consistent_locks(compiled: Compiled) -> None:
                 },
             )
         if problem is None:
-            problem = _over_maximum(compiled, index, locked_of)
+            problem = over_maximum(compiled, index, locked_of)
         if problem is None and len(per_slot[slot]) >= compiled.tables:
             overflow[slot].append(index)
             continue
@@ -299,12 +300,14 @@ def _accept_consistent_locks(compiled: Compiled) -> None:
             compiled.allowed[index] = []
 
 
-def _over_maximum(compiled: Compiled, index: int, locked_of: Counter[int]) -> Explanation | None:
-    """Why locking meeting `index` too would give one of its participants more meetings than
-    they accept, or None."""
+def over_maximum(
+    compiled: Compiled, index: int, counts: Mapping[int, int] | Sequence[int]
+) -> Explanation | None:
+    """Why meeting `index` cannot be added to the `counts` of meetings its participants
+    already have (locked, or placed) without going over one's maximum, or None."""
     for p in compiled.ends[index]:
         limit = compiled.max_meetings[p]
-        if limit is not None and locked_of[p] >= limit:
+        if limit is not None and counts[p] >= limit:
             participant = compiled.problem.participants[p]
             return Explanation(
                 "participant_over_maximum",

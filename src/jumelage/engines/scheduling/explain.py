@@ -7,7 +7,7 @@ not prove that a schedule exists; failing one proves that not every meeting can 
 
 from __future__ import annotations
 
-from .compiled import Compiled
+from .compiled import Compiled, over_maximum
 from .model import Explanation
 
 
@@ -127,19 +127,9 @@ def unplaced_reason(
             and explanation.params.get("participant") in keys
         ):
             return explanation
-    for p in compiled.ends[meeting]:
-        limit = compiled.max_meetings[p]
-        if limit is not None and placed_count[p] >= limit:
-            participant = compiled.problem.participants[p]
-            return Explanation(
-                "participant_over_maximum",
-                {
-                    "participant": participant.key,
-                    "participant_name": participant.display_name,
-                    "meetings": len(compiled.meetings_of[p]),
-                    "maximum": limit,
-                },
-            )
+    over = over_maximum(compiled, meeting, placed_count)
+    if over is not None:
+        return over
     for explanation in explanations:
         if explanation.code in {"session_over_capacity", "event_over_capacity", "precedence_cycle"}:
             return explanation

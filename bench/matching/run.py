@@ -535,6 +535,45 @@ def fusion_ceiling(index: MatchingIndex, cases: list[Case]) -> dict[str, object]
     }
 
 
+def evidence_reach(index: MatchingIndex, cases: list[Case]) -> dict[str, float]:
+    """What the cooperation history says about each hidden organisation, as shares of cases:
+    - `tied`: it shared a past project with at least one of the given partners;
+    - `tied_outranked_by_breadth`: tied, but at least 10 other admissible organisations (not
+      partners, passing the filters) are tied to more of the given partners than it is;
+    - `two_hops_only`: not tied, but it worked with an organisation that worked with a partner;
+    - `no_path`: neither.
+    `tied` minus `tied_outranked_by_breadth` is what ranking by the partners' ties can bring
+    into the top 10; the other cases need evidence from elsewhere (text, place, name)."""
+    coworkers: dict[str, set[str]] = defaultdict(set)
+    for project in index.projects.values():
+        for org_id in project.participants:
+            coworkers[org_id].update(project.participants)
+    for org_id, others in coworkers.items():
+        others.discard(org_id)
+    counts: Counter[str] = Counter()
+    for case in cases:
+        partners = set(case.partners)
+        breadth = len(coworkers[case.hidden] & partners)
+        if breadth:
+            counts["tied"] += 1
+            pool = {o for p in partners for o in coworkers[p]} - partners - {case.hidden}
+            above = sum(
+                1
+                for o in pool
+                if len(coworkers[o] & partners) > breadth
+                and o in index.organisations
+                and _passes(index.organisations[o], case.filters)
+            )
+            counts["tied_outranked_by_breadth"] += above >= 10
+        elif any(coworkers[case.hidden] & coworkers[p] for p in partners):
+            counts["two_hops_only"] += 1
+        else:
+            counts["no_path"] += 1
+    n = max(len(cases), 1)
+    names = ("tied", "tied_outranked_by_breadth", "two_hops_only", "no_path")
+    return {name: round(counts[name] / n, 4) for name in names}
+
+
 def run_set(
     name: str,
     index: MatchingIndex,
@@ -578,6 +617,7 @@ def run_set(
     report["recall@10_engine_or_network"] = round(
         len(found["jumelage"] | found["network"]) / max(len(cases), 1), 4
     )
+    report["evidence_reach"] = evidence_reach(index, cases)
     if ceiling:
         report["fusion_ceiling"] = fusion_ceiling(index, cases)
     best = max(report["bm25"]["recall@10"], report["network"]["recall@10"])  # type: ignore[index]
@@ -930,6 +970,12 @@ def _print(result: dict[str, object]) -> None:
     print(f"  recall@10 ratio vs best baseline: {result['ratio_recall@10_vs_best_baseline']}")
     print(
         f"  recall@10 of the engine or the network baseline: {result['recall@10_engine_or_network']}"
+    )
+    reach = result["evidence_reach"]
+    print(
+        "  hidden organisation tied to a partner: {tied:.3f} (outranked by >= 10 on breadth of"
+        " ties: {tied_outranked_by_breadth:.3f}); two hops only: {two_hops_only:.3f}; no path:"
+        " {no_path:.3f}".format(**reach)  # type: ignore[arg-type]
     )
     if "fusion_ceiling" in result:
         print(f"  fusion ceiling: {json.dumps(result['fusion_ceiling'])}")

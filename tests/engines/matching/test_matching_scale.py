@@ -2,6 +2,7 @@
 against bm25s, batch recomputation against one call at a time, parallel builds against serial
 ones, and journal saves against full saves."""
 
+import dataclasses
 import json
 import random
 import signal
@@ -178,6 +179,42 @@ def test_filters_follow_updates_of_a_cached_filter():
         Organisation(id="zep", name="Zeppelin", country="DE", descriptions={"en": "zeppelin"})
     )
     assert index.recommend(query) == []
+
+
+def test_filter_masks_agree_with_each_organisation_before_and_after_changes():
+    """Filters are decided once per (country, region, kind); the masks must say what
+    checking every organisation would, also for organisations added, changed or removed."""
+    organisations, projects = synthetic_directory()
+    organisations = [
+        dataclasses.replace(org, region=["FRL04", "FRL0", "FR10", ""][number % 4])
+        for number, org in enumerate(organisations)
+    ]
+    index = build_index(organisations, projects)
+    filters = [
+        Filters(country=("fr",)),
+        Filters(country=("RU", "DE"), kind=("sme",)),
+        Filters(region=("frl",)),
+        Filters(country=("FR",), region=("FRL04", "FR1"), kind=("university", "sme")),
+    ]
+
+    def expected(f: Filters) -> list[bool]:
+        return [index._passes(org_id, f) for org_id in index._slot_ids]
+
+    for f in filters:
+        assert index._filter_mask(f).tolist() == expected(f)
+    assert any(index._filter_mask(filters[3])) and not all(index._filter_mask(filters[3]))
+    index.upsert_organisation(
+        Organisation(id="org001", name="Moved", country="FR", region="FRL04", kind="sme")
+    )
+    index.upsert_organisation(Organisation(id="brand-new", name="New", country="RU", kind="sme"))
+    index.remove_organisation("org002")
+    # Filters first asked after the changes, as well as the cached ones.
+    moved = Filters(country=("FR",), region=("FRL04",), kind=("sme",))
+    for f in [*filters, moved, Filters(country=("RU",), kind=("sme",))]:
+        assert index._filter_mask(f).tolist() == expected(f)
+    assert index._filter_mask(moved)[index._slot("org001")]
+    assert index._filter_mask(filters[0])[index._slot("org001")]
+    assert not index._filter_mask(filters[1])[index._slot("org002")]
 
 
 QUERIES = [

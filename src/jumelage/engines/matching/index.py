@@ -230,6 +230,11 @@ class MatchingIndex:
         # Slots whose organisation changed since the per-slot arrays were computed.
         self._changed_slots: set[int] = set()
         self._filter_masks: dict[tuple[tuple[str, ...], ...], np.ndarray] = {}
+        # What filters look at, per slot: the index of the organisation's (country, region,
+        # kind) in `_filter_keys`, -1 for a slot without organisation. A filter is decided
+        # once per distinct triple, not once per organisation.
+        self._filter_keys: dict[tuple[str, str, str], int] = {}
+        self._filter_codes = np.zeros(0, dtype=np.int64)
         # Changes not yet written, and where the index was last written or read: a save to
         # the same place appends them to its journal instead of writing everything.
         self._journal: list[dict[str, Any]] | None = None
@@ -628,17 +633,13 @@ class MatchingIndex:
         org = self.organisations.get(org_id)
         if org is None or org_id in vector.exclude or org_id in vector.partners:
             return False
-        filters = vector.filters
-        if filters.country:
-            country = _COUNTRY_ALIASES.get(org.country.upper(), org.country.upper())
-            wanted = {_COUNTRY_ALIASES.get(c.upper(), c.upper()) for c in filters.country}
-            if country not in wanted:
-                return False
-        if filters.region and not any(
-            org.region.upper().startswith(region.upper()) for region in filters.region
-        ):
-            return False
-        return not (filters.kind and org.kind not in filters.kind)
+        return _key_passes(_filter_key(org), vector.filters)
+
+    def _filter_code(self, org_id: str) -> int:
+        org = self.organisations.get(org_id)
+        if org is None:
+            return -1
+        return self._filter_keys.setdefault(_filter_key(org), len(self._filter_keys))
 
     def _slot(self, org_id: str) -> int:
         slot = self._slots.get(org_id)
@@ -666,6 +667,12 @@ class MatchingIndex:
                 count=size,
             )
             self._filter_masks = {}
+            self._filter_keys = {}
+            self._filter_codes = np.fromiter(
+                (self._filter_code(org_id) for org_id in self._slot_ids),
+                dtype=np.int64,
+                count=size,
+            )
             self._arrays_dirty = False
         elif changed:
             # Only a few organisations changed: update their entries in place.
@@ -673,12 +680,16 @@ class MatchingIndex:
             grow = size - len(active)
             active = np.concatenate([active, np.zeros(grow, dtype=bool)])
             self._project_counts = np.concatenate([self._project_counts, np.zeros(grow)])
+            self._filter_codes = np.concatenate(
+                [self._filter_codes, np.full(grow, -1, dtype=np.int64)]
+            )
             for key, mask in list(self._filter_masks.items()):
                 self._filter_masks[key] = np.concatenate([mask, np.zeros(grow, dtype=bool)])
             for slot in changed:
                 org_id = self._slot_ids[slot]
                 active[slot] = org_id in self.organisations
                 self._project_counts[slot] = len(self._org_projects.get(org_id, ()))
+                self._filter_codes[slot] = self._filter_code(org_id)
                 for (country, region, kind), mask in self._filter_masks.items():
                     mask[slot] = self._passes(org_id, Filters(country, region, kind))
         else:
@@ -703,14 +714,9 @@ class MatchingIndex:
         key = (filters.country, filters.region, filters.kind)
         mask = self._filter_masks.get(key)
         if mask is None:
-            probe = _QueryVector(
-                "en", [], {}, Counter(), set(), "request", (), (), filters, frozenset()
-            )
-            mask = np.fromiter(
-                (self._admissible(org_id, probe) for org_id in self._slot_ids),
-                dtype=bool,
-                count=len(self._slot_ids),
-            )
+            # Decided per distinct (country, region, kind); the extra False is for code -1.
+            passes = [_key_passes(triple, filters) for triple in self._filter_keys]
+            mask = np.array([*passes, False], dtype=bool)[self._filter_codes]
             self._filter_masks[key] = mask
         return mask
 
@@ -1692,6 +1698,23 @@ class _Bulk:
         pending, self.index._deferred = self.index._deferred or set(), None
         for org_id in pending:
             self.index._recompose(org_id)
+
+
+def _filter_key(org: Organisation) -> tuple[str, str, str]:
+    """What filters look at: the country (EU spelling), the region (upper case), the kind."""
+    country = org.country.upper()
+    return _COUNTRY_ALIASES.get(country, country), org.region.upper(), org.kind
+
+
+def _key_passes(key: tuple[str, str, str], filters: Filters) -> bool:
+    country, region, kind = key
+    if filters.country and country not in {
+        _COUNTRY_ALIASES.get(c.upper(), c.upper()) for c in filters.country
+    }:
+        return False
+    if filters.region and not any(region.startswith(r.upper()) for r in filters.region):
+        return False
+    return not (filters.kind and kind not in filters.kind)
 
 
 def _nonzero(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,7 +6,8 @@ Environment variables (all optional on a laptop):
 - SECRET_KEY: required when DEBUG is off; generated and stored in the data dir otherwise.
 - DEBUG, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, TASKS_BACKEND (immediate|database|rq),
   REDIS_URL, EMAIL_URL-style settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
-  EMAIL_HOST_PASSWORD, EMAIL_USE_TLS), DEFAULT_FROM_EMAIL, SCREENING_STALE_DAYS.
+  EMAIL_HOST_PASSWORD, EMAIL_USE_TLS), DEFAULT_FROM_EMAIL, SCREENING_STALE_DAYS, UPLOAD_CHECK_STALLED_MINUTES,
+  UPLOAD_IMPORT_STALLED_MINUTES.
 """
 
 from __future__ import annotations
@@ -230,6 +231,19 @@ if not DEBUG and env_bool("HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SCREENING_STALE_DAYS = env_int("SCREENING_STALE_DAYS", 30)
+
+
+def env_minutes(name: str, default: int) -> int:
+    minutes = env_int(name, default)
+    if minutes < 1:
+        raise ImproperlyConfigured(f"{name} must be at least 1 (minutes), not {minutes}")
+    return minutes
+
+
+# An upload's check or import that shows no progress for this long is taken for dead (its
+# worker was stopped) and started again when its page is next seen.
+UPLOAD_CHECK_STALLED_MINUTES = env_minutes("UPLOAD_CHECK_STALLED_MINUTES", 5)
+UPLOAD_IMPORT_STALLED_MINUTES = env_minutes("UPLOAD_IMPORT_STALLED_MINUTES", 20)
 DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 25)
 
 LOGGING = {

@@ -653,6 +653,32 @@ def test_only_one_of_two_pages_restarts_a_stalled_check(manager_client, settings
     assert ImportBatch.objects.get().restarts == 1
 
 
+def test_the_restart_delays_are_settings(manager_client, settings):
+    settings.TASKS = DATABASE_TASKS
+    settings.UPLOAD_CHECK_STALLED_MINUTES = 30
+    upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))
+    ImportBatch.objects.update(progress_at=timezone.now() - timedelta(minutes=10))
+    assert restart_if_stalled(batch=ImportBatch.objects.get()) is False
+    ImportBatch.objects.update(progress_at=timezone.now() - timedelta(minutes=31))
+    assert restart_if_stalled(batch=ImportBatch.objects.get()) is True
+    assert ImportBatch.objects.get().restarts == 1
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "soon"])
+def test_a_restart_delay_that_is_not_a_positive_number_of_minutes_stops_the_start(
+    monkeypatch, value
+):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from jumelage.settings import env_minutes
+
+    monkeypatch.setenv("UPLOAD_IMPORT_STALLED_MINUTES", value)
+    with pytest.raises(ImproperlyConfigured, match="UPLOAD_IMPORT_STALLED_MINUTES"):
+        env_minutes("UPLOAD_IMPORT_STALLED_MINUTES", 20)
+    monkeypatch.setenv("UPLOAD_IMPORT_STALLED_MINUTES", "45")
+    assert env_minutes("UPLOAD_IMPORT_STALLED_MINUTES", 20) == 45
+
+
 def test_a_batch_being_checked_cannot_be_committed(manager_client, settings):
     settings.TASKS = DATABASE_TASKS
     upload(manager_client, "partners.csv", csv_bytes(GOOD_ROWS))

@@ -365,8 +365,8 @@ class ImportBatch(models.Model):
     problems = models.JSONField(default=list)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.CHECKING)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    # When the check last showed a sign of life (started or moved on): a check that shows
-    # none for `uploads.STALLED_AFTER` is taken for dead (its worker stopped) and restarted.
+    # When the work last showed a sign of life (started or moved on): work that shows none
+    # for `uploads.stalled_after(status)` is taken for dead (its worker stopped) and restarted.
     progress_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     restarts = models.PositiveSmallIntegerField(_("restarts of the check"), default=0)
     error = models.TextField(_("error"), blank=True)

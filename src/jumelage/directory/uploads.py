@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from pathlib import PurePath
 from typing import Any
 
+from django.conf import settings
 from django.db import OperationalError, models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -54,14 +55,20 @@ Rows = list[tuple[int, Any]]
 READ_SHARE = 20
 CHECK_SHARE = 60
 PROGRESS_INTERVAL = 0.25  # seconds between two writes of a check's progress
-# Background work that shows no sign of life for this long is taken for dead (its worker
-# was stopped or killed) and started again when its page is next seen. Reading the largest
-# file allowed (MAX_ROWS rows) before the first progress takes well under a minute; its
-# import, which shows no progress until it is done (it is one transaction), a few minutes.
-STALLED_AFTER = {
-    ImportBatch.Status.CHECKING: timedelta(minutes=5),
-    ImportBatch.Status.COMMITTING: timedelta(minutes=20),
-}
+
+
+def stalled_after(status: str) -> timedelta | None:
+    """How long background work in `status` may show no sign of life before it is taken for
+    dead (its worker was stopped or killed) and started again when its page is next seen
+    (settings UPLOAD_CHECK_STALLED_MINUTES and UPLOAD_IMPORT_STALLED_MINUTES). Reading the
+    largest file allowed (MAX_ROWS rows) before the first progress takes well under a
+    minute; its import, which shows no progress until it is done (it is one transaction), a
+    few minutes. None for a status that is not background work."""
+    minutes = {
+        ImportBatch.Status.CHECKING: settings.UPLOAD_CHECK_STALLED_MINUTES,
+        ImportBatch.Status.COMMITTING: settings.UPLOAD_IMPORT_STALLED_MINUTES,
+    }.get(status)
+    return timedelta(minutes=minutes) if minutes else None
 
 
 def file_format(name: str) -> str:
@@ -433,7 +440,7 @@ def stage_upload(*, user: Any, name: str, content: bytes, source: str) -> Import
 
 def restart_if_stalled(*, batch: ImportBatch) -> bool:
     """Start the check or the import of `batch` again if it has shown no sign of life for
-    `STALLED_AFTER` (its worker was stopped or killed); True if it was restarted.
+    `stalled_after` its status (its worker was stopped or killed); True if it was restarted.
 
     Nothing is locked unless the work is overdue: pages poll this every second, and on
     SQLite a transaction would wait for the running import's. Only one caller restarts it
@@ -444,7 +451,7 @@ def restart_if_stalled(*, batch: ImportBatch) -> bool:
     """
     from jumelage.directory.tasks import check_upload_task, commit_upload_task
 
-    patience = STALLED_AFTER.get(batch.status)
+    patience = stalled_after(batch.status)
     if patience is None:
         return False
     now = timezone.now()

@@ -1049,7 +1049,10 @@ class MatchingIndex:
             / np.concatenate(degree_lists)
         )
         inside = slots < size
-        second = np.bincount(slots[inside], weights=share[inside], minlength=size)[:size]
+        # Weighted counts are floats (the stubs say integers).
+        second = np.bincount(slots[inside], weights=share[inside], minlength=size)[:size].astype(
+            np.float64, copy=False
+        )
         return second / (second.max() or 1.0)
 
     def _name_affinity(self, vector: _QueryVector, size: int) -> np.ndarray:
@@ -1583,7 +1586,8 @@ class MatchingIndex:
         self._journal_read += end
 
     def _apply(self, entry: dict[str, Any], reuse: bool, where: str) -> None:
-        op, data = entry.get("op"), entry.get("data")
+        op = entry.get("op")
+        data: Any = entry.get("data")
         analysis = _Analysis.from_json(entry["analysis"]) if reuse and "analysis" in entry else None
         if op == "org":
             self.upsert_organisation(Organisation(**_tuples(data)), analysis)

@@ -197,7 +197,9 @@ class LexicalSegment:
             weights = np.concatenate(
                 [self._weights[start:end] * np.float32(idf) for start, end, idf in spans]
             )
-            scores = np.bincount(rows, weights=weights, minlength=len(self._ids))
+            scores = np.bincount(rows, weights=weights, minlength=len(self._ids)).astype(
+                np.float64, copy=False
+            )
         if self._dirty:
             scores[self._stale] = 0.0
         return scores

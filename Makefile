@@ -23,8 +23,8 @@ demo: install
 	@echo "Jumelage is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/jumelage runserver --insecure 127.0.0.1:$(PORT)
 
-## Lint, migrations check, translations check, then the whole test suite
-test: install lint
+## Lint, type check of the engines, migrations check, translations check, then the whole test suite
+test: install lint typecheck
 	$(BIN)/jumelage makemigrations --check --dry-run
 	$(BIN)/python scripts/check_translations.py
 	$(MAKE) pytest

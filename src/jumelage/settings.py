@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "django_countries",
     "jumelage.core",
     "jumelage.accounts",
     "jumelage.directory",

@@ -62,7 +62,7 @@ def test_publish_express_interest_accept_and_see_contacts(
         contexts.append(outsider_context)
         outsider.goto("/en/profiles/")
         outsider.click("text=Adaptive optics modules for ground telescopes")
-        assert outsider.inner_text("#profile-organisation") == "a company in FR"
+        assert outsider.inner_text("#profile-organisation") == "a company in France"
         assert "Optique Azur" not in outsider.content()
         outsider.click("#express-interest")
         outsider.fill("#id_message", "We build telescopes in Tomsk and need your mirrors.")

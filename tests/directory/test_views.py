@@ -28,6 +28,29 @@ def test_directory_page_speaks_the_language_of_its_prefix(client, db, lang, head
     assert "Томский государственный университет" in html
 
 
+@pytest.mark.parametrize(
+    ("lang", "names", "russia"),
+    [
+        ("en", ["Germany", "Greece", "Russia", "United Kingdom"], "Russia"),
+        ("fr", ["Allemagne", "Grèce", "Royaume-Uni", "Russie"], "Russie"),
+        ("ru", ["Великобритания", "Германия", "Греция", "Россия"], "Россия"),
+    ],
+)
+def test_countries_are_named_and_sorted_in_the_readers_language(client, db, lang, names, russia):
+    for country in ("RU", "DE", "GB", "EL"):  # EL: the European Commission's code for Greece
+        OrganisationFactory(name=f"Organisation in {country}", country=country)
+    html = client.get(url("directory:organisation_list", lang)).content.decode()
+    country_select = html[html.index('name="country"') :]
+    country_select = country_select[: country_select.index("</select>")]
+    positions = [country_select.index(f">{name}</option>") for name in names]
+    assert positions == sorted(positions)
+    assert '<option value="RU">' in country_select and '<option value="EL">' in country_select
+    # The list shows the name too, and choosing a country still filters by its code.
+    listed = client.get(url("directory:organisation_list", lang), {"country": "RU"})
+    assert listed.context["page"].paginator.count == 1
+    assert f"<td>{russia}</td>" in listed.content.decode()
+
+
 def test_root_redirects_to_the_browsers_language(client, db):
     response = client.get("/", headers={"accept-language": "ru-RU,ru;q=0.9"})
     assert response.status_code == 302

@@ -67,8 +67,11 @@ def test_public_view_hides_the_organisation_and_its_contacts(
     page = client.get(f"/en/profiles/{published.pk}/").content.decode()
     assert "Adaptive optics for ground telescopes" in page
     assert "Optique Azur" not in page
-    assert "a company in FR" in page
+    # The country by its name in the reader's language, not its code.
+    assert "a company in France" in page
     assert contact_person.email not in page and member_user.email not in page
+    assert "France" in client.get(f"/fr/profiles/{published.pk}/").content.decode()
+    assert "Франция" in client.get(f"/ru/profiles/{published.pk}/").content.decode()
     client.force_login(member_user)
     assert "Optique Azur SAS" in client.get(f"/en/profiles/{published.pk}/").content.decode()
 

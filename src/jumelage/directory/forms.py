@@ -1,8 +1,31 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jumelage.directory.countries import country_choices
 from jumelage.directory.models import Organisation, Person, Region, Sector
 from jumelage.directory.taxonomy import SECTORS
+
+
+def directory_countries() -> list[tuple[str, str]]:
+    """Choices of a country select: any country, then those of the directory's organisations
+    by name in the reader's language."""
+    countries = (
+        Organisation.objects.filter(archived=False).values_list("country", flat=True).distinct()
+    )
+    return [("", _("any country")), *country_choices(countries)]
+
+
+def set_place_choices(form: forms.Form) -> None:
+    """Fill a search form's `country` select with the countries of the directory's
+    organisations, by name in the reader's language, and its `region` select with the regions."""
+    form.fields["country"].choices = directory_countries()
+    form.fields["region"].choices = [
+        ("", _("any region")),
+        *[
+            (r.code, f"{r.name} ({r.code})")
+            for r in Region.objects.exclude(kind=Region.Kind.COUNTRY)
+        ],
+    ]
 
 
 class SearchForm(forms.Form):
@@ -19,20 +42,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        countries = (
-            Organisation.objects.filter(archived=False).values_list("country", flat=True).distinct()
-        )
-        self.fields["country"].choices = [
-            ("", _("any country")),
-            *[(c, c) for c in sorted(set(countries))],
-        ]
-        self.fields["region"].choices = [
-            ("", _("any region")),
-            *[
-                (r.code, f"{r.name} ({r.code})")
-                for r in Region.objects.exclude(kind=Region.Kind.COUNTRY)
-            ],
-        ]
+        set_place_choices(self)
         self.fields["sector"].choices = [
             ("", _("any sector")),
             *[(c, str(label)) for c, label in SECTORS.items()],

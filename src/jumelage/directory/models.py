@@ -4,6 +4,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from jumelage.directory import validators
+from jumelage.directory.countries import country_name
 
 
 def pick_language(texts: dict | None, language: str | None = None) -> str:
@@ -197,6 +198,11 @@ class Organisation(models.Model):
     def display_name(self) -> str:
         """The name in the active language when known, else the registered name."""
         return pick_language(self.names) or self.name
+
+    @property
+    def country_name(self) -> str:
+        """The country's name in the active language ("Russie", "Russia", "Россия")."""
+        return country_name(self.country)
 
     @property
     def external_ref(self) -> str:

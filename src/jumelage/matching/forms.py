@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.directory.models import Organisation, Region
+from jumelage.directory.forms import set_place_choices
+from jumelage.directory.models import Organisation
 
 
 class PartnerSearchForm(forms.Form):
@@ -29,20 +30,7 @@ class PartnerSearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        countries = (
-            Organisation.objects.filter(archived=False).values_list("country", flat=True).distinct()
-        )
-        self.fields["country"].choices = [
-            ("", _("any country")),
-            *[(c, c) for c in sorted(set(countries))],
-        ]
-        self.fields["region"].choices = [
-            ("", _("any region")),
-            *[
-                (r.code, f"{r.name} ({r.code})")
-                for r in Region.objects.exclude(kind=Region.Kind.COUNTRY)
-            ],
-        ]
+        set_place_choices(self)
 
     def filters(self) -> dict[str, list[str]]:
         data = self.cleaned_data

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jumelage.directory.forms import directory_countries
 from jumelage.directory.models import Activity, Organisation, Sector
 from jumelage.directory.taxonomy import SECTORS
 from jumelage.opportunities.models import (
@@ -21,7 +22,7 @@ class ProfileSearchForm(forms.Form):
         label=_("Type"), required=False, choices=[("", _("any type")), *ProfileType.choices]
     )
     sector = forms.ChoiceField(label=_("Sector"), required=False)
-    country = forms.CharField(label=_("Country"), required=False, max_length=2)
+    country = forms.ChoiceField(label=_("Country"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,9 +30,7 @@ class ProfileSearchForm(forms.Form):
             ("", _("any sector")),
             *[(code, str(label)) for code, label in SECTORS.items()],
         ]
-
-    def clean_country(self):
-        return (self.cleaned_data.get("country") or "").strip().upper()
+        self.fields["country"].choices = directory_countries()
 
 
 class SavedSearchForm(forms.Form):

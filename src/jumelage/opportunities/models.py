@@ -12,6 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from jumelage.directory.countries import country_name
+from jumelage.directory.taxonomy import SECTORS
+
 # How long a published profile stays visible, and by how much one extension prolongs it.
 VALIDITY = timedelta(days=365)
 # An extension may be asked for at the earliest this long before the profile expires.
@@ -270,6 +273,14 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country) if self.country else ""
+
+    @property
+    def sector_label(self) -> str:
+        return str(SECTORS.get(self.sector, self.sector)) if self.sector else ""
 
 
 class AlertDispatch(models.Model):

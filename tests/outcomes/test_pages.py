@@ -37,6 +37,16 @@ def test_the_dashboard_groups_digits_the_way_the_language_does(logged_in, plan, 
     assert "€150,000" in english
 
 
+@pytest.mark.parametrize(
+    ("lang", "start", "end"), [("en", "from", "to"), ("fr", "du", "au"), ("ru", "с", "по")]
+)
+def test_the_period_filter_is_worded_as_dates(logged_in, plan, records, lang, start, end):
+    # "from"/"to" of a meeting request are people ("от кого"/"кому"); here they are dates.
+    page = logged_in.get(f"/{lang}/plans/{plan.pk}/dashboard/").content.decode()
+    assert f'<label>{start} <input type="date" name="date_from"' in page
+    assert f'<label>{end} <input type="date" name="date_to"' in page
+
+
 def test_a_chart_downloads_as_csv_with_the_filters_applied(logged_in, plan, records, sectors):
     response = logged_in.get(
         f"/en/plans/{plan.pk}/dashboard/funnel.csv?sector={sectors['photonics'].pk}"

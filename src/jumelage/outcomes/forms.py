@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jumelage.accounts.models import Programme, Role
 from jumelage.directory.models import Organisation, Person, Region, Sector
@@ -238,8 +239,12 @@ class OutcomeForm(PickerFormMixin, forms.ModelForm):
 
 
 class FiltersForm(forms.Form):
-    date_from = forms.DateField(label=_("from"), required=False, widget=DATE)
-    date_to = forms.DateField(label=_("to"), required=False, widget=DATE)
+    date_from = forms.DateField(
+        label=pgettext_lazy("start of a period", "from"), required=False, widget=DATE
+    )
+    date_to = forms.DateField(
+        label=pgettext_lazy("end of a period", "to"), required=False, widget=DATE
+    )
     sector = forms.ModelChoiceField(
         label=_("sector"), queryset=Sector.objects.all(), required=False
     )

@@ -131,3 +131,20 @@ def test_an_index_written_by_another_engine_version_is_rebuilt(built, data_dir):
     assert IndexBuild.objects.count() == 2
     rewritten = json.loads(manifest_path.read_text(encoding="utf-8"))
     assert "a_weight_this_engine_does_not_know" not in rewritten["weights"]
+
+
+def test_a_web_worker_reads_the_index_when_it_starts(built):
+    from jumelage.gunicorn import post_worker_init
+
+    lifecycle.forget_loaded_index()
+    post_worker_init(worker=None)
+    index = lifecycle._loaded.index
+    assert index is not None and len(index.organisations) == 5
+    # Prepared for queries: the per-organisation arrays are there before the first one.
+    assert index._arrays_cache is not None
+
+
+def test_a_worker_starts_even_without_an_index(db, data_dir):
+    lifecycle.forget_loaded_index()
+    assert lifecycle.warm_up() is False
+    assert lifecycle._loaded.index is None

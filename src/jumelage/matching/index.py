@@ -240,6 +240,21 @@ def current_index() -> engine.MatchingIndex | None:
         return _loaded.index
 
 
+def warm_up() -> bool:
+    """Read the index into this process and prepare it for queries, so that the first page
+    showing partners does not wait for it (a web worker calls this when it starts; see
+    `jumelage.gunicorn`). False when there is no index yet; never raises."""
+    try:
+        index = current_index()
+        if index is None:
+            return False
+        index.prepare()
+    except Exception:  # a worker must start even if its index cannot be read
+        logger.exception("could not warm up the matching index")
+        return False
+    return True
+
+
 def forget_loaded_index() -> None:
     """Drop the in-memory copy (the next read loads the index from disk)."""
     with _loaded.lock:

@@ -55,6 +55,7 @@ bench: install
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/dashboard.py
 	$(BIN)/python bench/uploads.py
+	$(BIN)/python bench/web.py
 
 bench-smoke: install
 	$(BIN)/python bench/scheduling/run.py --smoke
@@ -62,6 +63,7 @@ bench-smoke: install
 	$(BIN)/python bench/directory.py --smoke
 	$(BIN)/python bench/dashboard.py --smoke
 	$(BIN)/python bench/screening/run.py --smoke
+	$(BIN)/python bench/web.py --smoke
 
 serve: install
 	$(BIN)/jumelage runserver --insecure 127.0.0.1:$(PORT)

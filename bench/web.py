@@ -46,6 +46,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -169,8 +170,27 @@ def _static_path(base: str) -> str:
     return found.group(1)
 
 
+def _wait_until_ready(base: str, path: str, workers: int, limit: float = 600) -> float:
+    """Seconds until every worker answers at once: `workers` simultaneous requests all
+    answered within 100 ms, three rounds in a row (a worker reading the index at start
+    answers nothing, and the others share the machine with it)."""
+    started = time.perf_counter()
+    fast_rounds = 0
+    user = User(base, path)
+    while fast_rounds < 3:
+        if time.perf_counter() - started > limit:
+            sys.exit(f"the server's workers were not all ready after {limit:.0f} s")
+        with ThreadPoolExecutor(workers) as pool:
+            answers = list(pool.map(lambda _: user.get(path), range(workers)))
+        ok = all(status == 200 and ms < 100 for status, ms in answers)
+        fast_rounds = fast_rounds + 1 if ok else 0
+        time.sleep(0.2)
+    return time.perf_counter() - started
+
+
 def load(base: str, targets: dict, users: int, seconds: float, workers: int) -> dict:
     static_path = _static_path(base)
+    ready = _wait_until_ready(base, static_path, workers)
     people = []
     for _ in range(users):
         user = User(base, static_path)
@@ -214,7 +234,7 @@ def load(base: str, targets: dict, users: int, seconds: float, workers: int) -> 
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
-    report: dict[str, object] = {"pages": {}}
+    report: dict[str, object] = {"pages": {}, "workers_ready_s": round(ready, 1)}
     for page in PAGES:
         values = sorted(timings[page])
         if not values:
@@ -340,6 +360,7 @@ def main() -> int:
             f"{page:<13} {row['requests']:>8} {row['errors']:>6} {row['p50_ms']:>8} "
             f"{row['p95_ms']:>8} {row['max_ms']:>8}"
         )
+    print(f"workers ready {report['workers_ready_s']} s after the first answer")
     print(f"{report['requests_per_s']} requests/s; {report['errors']} errors")
     for slow in report["slowest"]:  # type: ignore[attr-defined]
         print(f"  slowest: {slow['ms']} ms {slow['path']} ({slow['status']})")

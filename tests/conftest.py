@@ -14,6 +14,16 @@ def english_by_default():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Nothing cached by a previous test (whose database is gone) is seen by the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Users are created in almost every test; the real hasher would dominate the run."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

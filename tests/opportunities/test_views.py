@@ -178,6 +178,7 @@ def test_profile_list_queries_do_not_grow_with_the_profiles(
         return len(queries)
 
     make_profile(member_company, status=Status.PUBLISHED)
+    count()  # the first page also reads the countries of the filter, kept for the next
     few = count()
     for n in range(5):
         make_profile(member_company, status=Status.PUBLISHED, title=f"Profile {n}")

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jumelage.directory.countries import country_choices
+from jumelage.directory.countries import country_choices, directory_country_codes
 from jumelage.directory.models import Organisation, Person, Region, Sector
 from jumelage.directory.taxonomy import SECTORS
 
@@ -9,10 +9,7 @@ from jumelage.directory.taxonomy import SECTORS
 def directory_countries() -> list[tuple[str, str]]:
     """Choices of a country select: any country, then those of the directory's organisations
     by name in the reader's language."""
-    countries = (
-        Organisation.objects.filter(archived=False).values_list("country", flat=True).distinct()
-    )
-    return [("", _("any country")), *country_choices(countries)]
+    return [("", _("any country")), *country_choices(directory_country_codes())]
 
 
 def set_place_choices(form: forms.Form) -> None:

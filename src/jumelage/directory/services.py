@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from jumelage.core import audit
 from jumelage.core.errors import DomainError, InputError
+from jumelage.directory.countries import forget_countries
 from jumelage.directory.dedup import DUPLICATE_THRESHOLD, name_fingerprint, name_similarity
 from jumelage.directory.models import (
     Activity,
@@ -272,6 +273,8 @@ def import_organisations(
         result.archived = stale.update(archived=True)
     for first, second in flag_duplicates_among([*new, *changed]):
         result.duplicates.append((first.external_ref, second.external_ref))
+    # Created in bulk (no post_save): the country filters must hear of new countries.
+    transaction.on_commit(forget_countries)
     if actor is not None and touched:
         audit.record(
             actor=actor,

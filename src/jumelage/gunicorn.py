@@ -1,8 +1,9 @@
 """Settings for gunicorn: `gunicorn -c python:jumelage.gunicorn jumelage.wsgi`.
 
-Each worker reads the matching index when it starts, before it takes requests, instead of
-during the first request that shows partners (a few seconds at 100,000 organisations).
-Options given on the command line (`-w`, `-b`) still apply.
+Each worker gets ready before it takes requests (`jumelage.core.warmup`): it imports the
+views, reads the translations, compiles the templates and reads the matching index, instead
+of doing so during its first requests (seconds at 100,000 organisations). Options given on
+the command line (`-w`, `-b`) still apply.
 """
 
 from __future__ import annotations
@@ -11,6 +12,6 @@ from typing import Any
 
 
 def post_worker_init(worker: Any) -> None:
-    from jumelage.matching.index import warm_up
+    from jumelage.core.warmup import warm_up
 
     warm_up()

@@ -60,7 +60,15 @@ NEEDS = [
     "Разработка программного обеспечения для беспилотных летательных аппаратов",
 ]
 WORDS = ["Томск", "Tomsk", "photonique", "лазер", "Marseille", "optique", "Kazan", "биотех"]
-PAGES = ("directory", "organisation", "partners", "search", "profile", "agenda", "static")
+ROUTES = {
+    "directory": "/{lang}/directory/?q={word}",
+    "organisation": "/{lang}/directory/{org}/",
+    "partners": "/{lang}/partners/for/?organisation={org}",
+    "search": "/{lang}/partners/?text={need}",
+    "profile": "/{lang}/profiles/{profile}/",
+    "agenda": "/{lang}/events/{event}/agenda/",
+}
+PAGES = (*ROUTES, "static")
 
 
 def _free_port() -> int:
@@ -145,20 +153,16 @@ class User:
             sys.exit("the demo member could not log in")
 
     def path_for(self, page: str, targets: dict[str, list], rng: random.Random) -> str:
-        lang = rng.choice(("fr", "en", "ru"))
-        if page == "directory":
-            return f"/{lang}/directory/?q={urllib.parse.quote(rng.choice(WORDS))}"
-        if page == "organisation":
-            return f"/{lang}/directory/{rng.choice(targets['organisation'])}/"
-        if page == "partners":
-            return f"/{lang}/partners/for/?organisation={rng.choice(targets['organisation'])}"
-        if page == "search":
-            return f"/{lang}/partners/?text={urllib.parse.quote(rng.choice(NEEDS))}"
-        if page == "profile":
-            return f"/{lang}/profiles/{rng.choice(targets['profile'])}/"
-        if page == "agenda":
-            return f"/{lang}/events/{targets['event'][0]}/agenda/"
-        return self.static_path
+        if page == "static":
+            return self.static_path
+        return ROUTES[page].format(
+            lang=rng.choice(("fr", "en", "ru")),
+            word=urllib.parse.quote(rng.choice(WORDS)),
+            need=urllib.parse.quote(rng.choice(NEEDS)),
+            org=rng.choice(targets["organisation"]),
+            profile=rng.choice(targets["profile"]),
+            event=targets["event"][0],
+        )
 
 
 def _static_path(base: str) -> str:
